@@ -1,0 +1,50 @@
+package org.kintsugi.identity;
+
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.security.access.AccessDeniedException;
+import org.springframework.security.core.AuthenticationException;
+import org.springframework.security.web.AuthenticationEntryPoint;
+import org.springframework.security.web.access.AccessDeniedHandler;
+import org.springframework.stereotype.Component;
+
+/** Answer unauthenticated (401) and forbidden (403) API calls as {@code application/problem+json}. */
+@Component
+class ProblemResponses implements AuthenticationEntryPoint, AccessDeniedHandler {
+
+    @Override
+    public void commence(HttpServletRequest request, HttpServletResponse response, AuthenticationException e)
+            throws IOException {
+        response.addHeader("WWW-Authenticate", "Bearer realm=\"Kintsugi\"");
+        response.addHeader("WWW-Authenticate", "Basic realm=\"Kintsugi\"");
+        write(
+                response,
+                HttpStatus.UNAUTHORIZED,
+                "Unauthenticated",
+                "Send a personal API token as 'Authorization: Bearer <token>' or use HTTP Basic.",
+                request);
+    }
+
+    @Override
+    public void handle(HttpServletRequest request, HttpServletResponse response, AccessDeniedException e)
+            throws IOException {
+        write(response, HttpStatus.FORBIDDEN, "Forbidden", "Your role does not allow this request.", request);
+    }
+
+    void write(HttpServletResponse response, HttpStatus status, String title, String detail, HttpServletRequest request)
+            throws IOException {
+        response.setStatus(status.value());
+        response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
+        response.setCharacterEncoding("UTF-8");
+        response.getWriter()
+                .write("{\"type\":\"about:blank\",\"title\":\"%s\",\"status\":%d,\"detail\":\"%s\",\"instance\":\"%s\"}"
+                        .formatted(title, status.value(), detail, json(request.getRequestURI())));
+    }
+
+    private static String json(String text) {
+        return text.replace("\\", "\\\\").replace("\"", "\\\"");
+    }
+}

@@ -1,0 +1,75 @@
+// Small enhancements; every page works without them.
+(function () {
+    "use strict";
+
+    // Tag inputs: a comma-separated field becomes chips with an entry box that autocompletes from a datalist.
+    function enhanceTags(field) {
+        if (field.dataset.enhanced) return;
+        field.dataset.enhanced = "true";
+        var box = document.createElement("div");
+        box.className = "tag-input";
+        var entry = document.createElement("input");
+        entry.type = "text";
+        entry.id = field.id;
+        field.removeAttribute("id");
+        entry.setAttribute("list", field.getAttribute("list") || "");
+        entry.setAttribute("aria-describedby", field.getAttribute("aria-describedby") || "");
+        entry.placeholder = "type, then Enter or comma";
+        field.type = "hidden";
+        field.parentNode.insertBefore(box, field);
+        var values = field.value.split(",").map(function (v) { return v.trim(); }).filter(Boolean);
+
+        function sync() {
+            field.value = values.join(", ");
+            box.querySelectorAll(".tag").forEach(function (t) { t.remove(); });
+            values.forEach(function (value, index) {
+                var chip = document.createElement("span");
+                chip.className = "tag";
+                chip.textContent = value;
+                var remove = document.createElement("button");
+                remove.type = "button";
+                remove.textContent = "×";
+                remove.setAttribute("aria-label", "Remove " + value);
+                remove.addEventListener("click", function () { values.splice(index, 1); sync(); entry.focus(); });
+                chip.appendChild(remove);
+                box.insertBefore(chip, entry);
+            });
+        }
+        function commit() {
+            entry.value.split(",").map(function (v) { return v.trim(); }).filter(Boolean).forEach(function (v) {
+                if (!values.some(function (x) { return x.toLowerCase() === v.toLowerCase(); })) values.push(v);
+            });
+            entry.value = "";
+            sync();
+        }
+        entry.addEventListener("keydown", function (e) {
+            if (e.key === "Enter" || e.key === ",") { if (entry.value.trim()) { e.preventDefault(); commit(); } else if (e.key === ",") e.preventDefault(); }
+            else if (e.key === "Backspace" && !entry.value && values.length) { values.pop(); sync(); }
+        });
+        entry.addEventListener("change", function () { if (entry.value.trim()) commit(); });
+        entry.addEventListener("blur", function () { if (entry.value.trim()) commit(); });
+        box.appendChild(entry);
+        if (field.form) field.form.addEventListener("submit", function () { if (entry.value.trim()) commit(); });
+        sync();
+    }
+
+    // On a form that came back with problems, move focus to the first field that needs attention.
+    function focusFirstProblem() {
+        var bad = document.querySelector("[aria-invalid='true']");
+        if (bad && bad.focus) bad.focus();
+    }
+
+    // Pick the browser's time zone on the set-up page, where nothing is known yet.
+    function defaultZone() {
+        var select = document.querySelector("select[data-default-zone]");
+        if (!select || !window.Intl) return;
+        var zone = Intl.DateTimeFormat().resolvedOptions().timeZone;
+        if (zone && select.querySelector("option[value='" + zone + "']")) select.value = zone;
+    }
+
+    document.addEventListener("DOMContentLoaded", function () {
+        document.querySelectorAll("input[data-tags]").forEach(enhanceTags);
+        focusFirstProblem();
+        defaultZone();
+    });
+})();

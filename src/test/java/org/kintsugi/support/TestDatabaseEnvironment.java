@@ -1,0 +1,41 @@
+package org.kintsugi.support;
+
+import java.util.HashMap;
+import java.util.Map;
+import java.util.UUID;
+import org.springframework.boot.EnvironmentPostProcessor;
+import org.springframework.boot.SpringApplication;
+import org.springframework.core.env.ConfigurableEnvironment;
+import org.springframework.core.env.MapPropertySource;
+
+/**
+ * Give every test application context a database of its own: an in-memory H2 database by default, or, with
+ * {@code -Dkintsugi.test.db=postgres}, a fresh schema in the PostgreSQL database named by
+ * {@code KINTSUGI_TEST_PG_URL} (default {@code jdbc:postgresql://127.0.0.1:5432/kintsugi_test}).
+ */
+public class TestDatabaseEnvironment implements EnvironmentPostProcessor {
+
+    @Override
+    public void postProcessEnvironment(ConfigurableEnvironment environment, SpringApplication application) {
+        String name = "t" + UUID.randomUUID().toString().replace("-", "").substring(0, 16);
+        Map<String, Object> properties = new HashMap<>();
+        if (postgres(environment)) {
+            String url =
+                    environment.getProperty("KINTSUGI_TEST_PG_URL", "jdbc:postgresql://127.0.0.1:5432/kintsugi_test");
+            properties.put("spring.datasource.url", url + (url.contains("?") ? "&" : "?") + "currentSchema=" + name);
+            properties.put("spring.datasource.username", environment.getProperty("KINTSUGI_TEST_PG_USER", "postgres"));
+            properties.put("spring.datasource.password", environment.getProperty("KINTSUGI_TEST_PG_PASSWORD", ""));
+            properties.put("spring.flyway.schemas", name);
+        } else {
+            properties.put("spring.datasource.url", "jdbc:h2:mem:" + name + ";DB_CLOSE_DELAY=-1");
+            properties.put("spring.datasource.username", "sa");
+            properties.put("spring.datasource.password", "");
+        }
+        properties.put("kintsugi.data-dir", System.getProperty("java.io.tmpdir") + "/kintsugi-test-" + name);
+        environment.getPropertySources().addFirst(new MapPropertySource("kintsugiTestDatabase", properties));
+    }
+
+    public static boolean postgres(ConfigurableEnvironment environment) {
+        return "postgres".equalsIgnoreCase(environment.getProperty("kintsugi.test.db", "h2"));
+    }
+}
