@@ -67,6 +67,18 @@
         if (zone && select.querySelector("option[value='" + zone + "']")) select.value = zone;
     }
 
+    // Leave empty filters out of the address, so a shared view reads ?severity=SEV1&q=dns, not ?service=&team=&...
+    document.addEventListener("htmx:configRequest", function (e) {
+        if (e.detail.verb !== "get") return;
+        var data = e.detail.formData;
+        if (!data) return;
+        Array.from(new Set(Array.from(data.keys()))).forEach(function (key) {
+            var values = data.getAll(key).filter(function (v) { return String(v).trim() !== ""; });
+            data.delete(key);
+            values.forEach(function (v) { data.append(key, v); });
+        });
+    });
+
     document.addEventListener("DOMContentLoaded", function () {
         document.querySelectorAll("input[data-tags]").forEach(enhanceTags);
         focusFirstProblem();

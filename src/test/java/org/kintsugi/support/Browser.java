@@ -1,0 +1,74 @@
+package org.kintsugi.support;
+
+import com.microsoft.playwright.Browser.NewContextOptions;
+import com.microsoft.playwright.BrowserType;
+import com.microsoft.playwright.Page;
+import com.microsoft.playwright.Playwright;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Assumptions;
+
+/**
+ * A real headless Chromium (Debian's {@code /usr/bin/chromium}) driven by Playwright. Without Chromium the browser
+ * tests are skipped with a message, unless {@code KINTSUGI_REQUIRE_BROWSER=true}, which makes them fail.
+ */
+public final class Browser implements AutoCloseable {
+
+    public static final Path SCREENSHOTS = Path.of("target", "screenshots");
+
+    private final Playwright playwright;
+    private final com.microsoft.playwright.Browser browser;
+
+    private Browser(Path chromium) {
+        this.playwright = Playwright.create(
+                new Playwright.CreateOptions().setEnv(Map.of("PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD", "1")));
+        this.browser = playwright
+                .chromium()
+                .launch(new BrowserType.LaunchOptions()
+                        .setExecutablePath(chromium)
+                        .setHeadless(true)
+                        .setArgs(List.of(
+                                "--no-sandbox",
+                                "--disable-gpu",
+                                "--disable-background-networking",
+                                "--disable-component-update",
+                                "--disable-sync",
+                                "--no-first-run",
+                                "--disable-quic")));
+    }
+
+    /** Start Chromium, or skip the calling test (fail it when browsers are required) when it is not installed. */
+    public static Browser start() {
+        Path chromium = Path.of(System.getenv().getOrDefault("KINTSUGI_CHROMIUM", "/usr/bin/chromium"));
+        if (!Files.isExecutable(chromium)) {
+            String message = "Browser tests need Chromium at " + chromium
+                    + ": install it with 'apt-get install chromium' (or set KINTSUGI_CHROMIUM).";
+            if (Boolean.parseBoolean(System.getenv("KINTSUGI_REQUIRE_BROWSER"))) {
+                throw new IllegalStateException(message + " KINTSUGI_REQUIRE_BROWSER=true forbids skipping.");
+            }
+            Assumptions.abort(message);
+        }
+        return new Browser(chromium);
+    }
+
+    /** Open a new page, as a fresh browser profile would, with a desktop-sized window. */
+    public Page newPage() {
+        return browser.newContext(new NewContextOptions().setViewportSize(1280, 900).setLocale("en-GB"))
+                .newPage();
+    }
+
+    /** Save a full-page screenshot under {@code target/screenshots/}. */
+    public static Path screenshot(Page page, String name) {
+        Path file = SCREENSHOTS.resolve(name + ".png");
+        page.screenshot(new Page.ScreenshotOptions().setPath(file).setFullPage(true));
+        return file;
+    }
+
+    @Override
+    public void close() {
+        browser.close();
+        playwright.close();
+    }
+}
