@@ -49,7 +49,8 @@ class IncidentJourneyTests {
         page.navigate(url("/login"));
         page.getByLabel("Email").fill(TestPeople.ADMIN_EMAIL);
         page.getByLabel("Password").fill(TestPeople.PASSWORD);
-        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Sign in")).click();
+        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Sign in"))
+                .click();
         assertThat(page.getByRole(AriaRole.HEADING, new Page.GetByRoleOptions().setName("Incidents")))
                 .isVisible();
     }
@@ -59,7 +60,8 @@ class IncidentJourneyTests {
         Page page = browser.newPage();
         signIn(page);
 
-        page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("Declare incident")).click();
+        page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("Declare incident"))
+                .click();
         page.getByLabel("Title").fill("Checkout unavailable in the EU");
         page.getByText("System", new Page.GetByTextOptions().setExact(true)).click();
         page.getByText("Major", new Page.GetByTextOptions().setExact(true)).click();
@@ -72,7 +74,8 @@ class IncidentJourneyTests {
         page.locator("#zone").selectOption("UTC");
         page.locator("#startedAt").fill("2026-11-20T10:00");
         page.locator("#detectedAt").fill("2026-11-20T09:30");
-        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Declare incident")).click();
+        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Declare incident"))
+                .click();
 
         var detectedError = page.locator("#detectedAt-error");
         assertThat(detectedError).hasText("Detected cannot be before the start");
@@ -84,7 +87,8 @@ class IncidentJourneyTests {
         page.locator("#detectedAt").fill("2026-11-20T10:07");
         page.locator("#acknowledgedAt").fill("2026-11-20T10:12");
         page.locator("#mitigatedAt").fill("2026-11-20T10:40");
-        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Declare incident")).click();
+        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Declare incident"))
+                .click();
 
         assertThat(page.locator(".status")).hasText("Mitigated");
         assertThat(page.getByRole(AriaRole.HEADING, new Page.GetByRoleOptions().setLevel(1)))
@@ -92,7 +96,8 @@ class IncidentJourneyTests {
         Browser.screenshot(page, "02-incident-mitigated");
 
         page.getByLabel("Resolved at").fill("2026-11-20T11:30");
-        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Resolve incident")).click();
+        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Resolve incident"))
+                .click();
 
         assertThat(page.locator(".status")).hasText("Resolved");
         var durations = page.locator("dl.durations");
@@ -102,9 +107,11 @@ class IncidentJourneyTests {
         assertThat(durations).containsText("Time to resolve1h 30m");
         var phases = page.locator(".phase-bar svg rect");
         assertThat(phases).hasCount(4);
-        assertThat(page.locator(".phase-bar svg")).hasAttribute("aria-label",
-                "Undetected for 7m, then Awaiting acknowledgement for 5m, then Responding for 28m, "
-                        + "then Mitigated, recovering for 50m; resolved.");
+        assertThat(page.locator(".phase-bar svg"))
+                .hasAttribute(
+                        "aria-label",
+                        "Undetected for 7m, then Awaiting acknowledgement for 5m, then Responding for 28m, "
+                                + "then Mitigated, recovering for 50m; resolved.");
         assertThat(page.locator(".activity")).containsText("resolved it at 2026-11-20 11:30 UTC");
         assertThat(page.locator(".activity")).containsText("declared the incident");
         Browser.screenshot(page, "03-incident-resolved");
@@ -122,7 +129,9 @@ class IncidentJourneyTests {
         page.navigate(url("/incidents"));
         page.getByLabel("Search title and summary").fill("no incident is called this");
         assertThat(page.locator("#incident-results")).containsText("No incidents here");
-        assertThat(page).hasURL(java.util.regex.Pattern.compile(".*/incidents\\?q=no(\\+|%20)incident(\\+|%20)is(\\+|%20)called(\\+|%20)this(&sort=newest)?$"));
+        assertThat(page)
+                .hasURL(java.util.regex.Pattern.compile(
+                        ".*/incidents\\?q=no(\\+|%20)incident(\\+|%20)is(\\+|%20)called(\\+|%20)this(&sort=newest)?$"));
         page.close();
     }
 

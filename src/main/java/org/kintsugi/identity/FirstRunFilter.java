@@ -36,8 +36,7 @@ class FirstRunFilter extends OncePerRequestFilter {
         return !(path.startsWith("/setup")
                 || path.startsWith("/api/")
                 || path.startsWith("/webjars/")
-                || path.startsWith("/css/")
-                || path.startsWith("/js/")
+                || path.startsWith("/assets/")
                 || path.startsWith("/actuator")
                 || path.startsWith("/error")
                 || path.startsWith("/v3/api-docs"));

@@ -60,6 +60,11 @@ public final class KintsugiPrincipal implements UserDetails, CredentialsContaine
         return role != Role.VIEWER;
     }
 
+    /** Return whether this person manages people and settings. */
+    public boolean isAdmin() {
+        return role == Role.ADMIN;
+    }
+
     @Override
     public Collection<? extends GrantedAuthority> getAuthorities() {
         return List.of(new SimpleGrantedAuthority(role.authority()));

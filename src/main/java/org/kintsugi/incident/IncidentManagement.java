@@ -82,7 +82,14 @@ public class IncidentManagement {
     /** Return one incident by key, e.g. {@code INC-42}. */
     @Transactional(readOnly = true)
     public IncidentView find(String key) {
-        return load(key).view();
+        return incidents.findWhole(id(key)).orElseThrow(() -> notFound(key)).view();
+    }
+
+    /** Return one incident with its activity, newest first: everything its page shows, read at one moment. */
+    @Transactional(readOnly = true)
+    public IncidentPage page(String key) {
+        IncidentView incident = find(key);
+        return new IncidentPage(incident, activity(key));
     }
 
     /** Return a page of incidents matching the filter. */
@@ -95,8 +102,7 @@ public class IncidentManagement {
     /** Return an incident's activity, newest first. */
     @Transactional(readOnly = true)
     public List<ActivityView> activity(String key) {
-        long id = load(key).id();
-        return activities.findByIncidentIdOrderByAtDescIdDesc(id).stream()
+        return activities.findByIncidentIdOrderByAtDescIdDesc(id(key)).stream()
                 .map(IncidentActivity::view)
                 .toList();
     }
@@ -134,11 +140,15 @@ public class IncidentManagement {
     }
 
     private Incident load(String key) {
-        return IncidentKey.id(key).stream()
-                .boxed()
-                .findFirst()
-                .flatMap(incidents::findById)
-                .orElseThrow(() -> new NotFoundException("No incident " + key));
+        return incidents.findById(id(key)).orElseThrow(() -> notFound(key));
+    }
+
+    private static long id(String key) {
+        return IncidentKey.id(key).orElseThrow(() -> notFound(key));
+    }
+
+    private static NotFoundException notFound(String key) {
+        return new NotFoundException("No incident " + key);
     }
 
     private static void checkVersion(Incident incident, long expectedVersion) {

@@ -55,7 +55,8 @@ public final class Browser implements AutoCloseable {
 
     /** Open a new page, as a fresh browser profile would, with a desktop-sized window. */
     public Page newPage() {
-        return browser.newContext(new NewContextOptions().setViewportSize(1280, 900).setLocale("en-GB"))
+        return browser.newContext(
+                        new NewContextOptions().setViewportSize(1280, 900).setLocale("en-GB"))
                 .newPage();
     }
 

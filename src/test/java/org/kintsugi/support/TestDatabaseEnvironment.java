@@ -11,12 +11,16 @@ import org.springframework.core.env.MapPropertySource;
 /**
  * Give every test application context a database of its own: an in-memory H2 database by default, or, with
  * {@code -Dkintsugi.test.db=postgres}, a fresh schema in the PostgreSQL database named by
- * {@code KINTSUGI_TEST_PG_URL} (default {@code jdbc:postgresql://127.0.0.1:5432/kintsugi_test}).
+ * {@code KINTSUGI_TEST_PG_URL} (default {@code jdbc:postgresql://127.0.0.1:5432/kintsugi_test}). With
+ * {@code -Dkintsugi.test.db=off} the application's own settings apply.
  */
 public class TestDatabaseEnvironment implements EnvironmentPostProcessor {
 
     @Override
     public void postProcessEnvironment(ConfigurableEnvironment environment, SpringApplication application) {
+        if ("off".equalsIgnoreCase(environment.getProperty("kintsugi.test.db"))) {
+            return; // the load benchmark runs Kintsugi as a user would, on its own data dir
+        }
         String name = "t" + UUID.randomUUID().toString().replace("-", "").substring(0, 16);
         Map<String, Object> properties = new HashMap<>();
         if (postgres(environment)) {

@@ -99,13 +99,13 @@ class IncidentController {
 
     @GetMapping("/{key}")
     String show(@PathVariable String key, @AuthenticationPrincipal KintsugiPrincipal me, Model model) {
-        IncidentView incident = incidents.find(key);
+        var page = incidents.page(key);
+        IncidentView incident = page.incident();
         model.addAttribute("incident", incident);
-        model.addAttribute("activity", incidents.activity(key));
+        model.addAttribute("activity", page.activity());
         model.addAttribute("bar", PhaseBar.of(incident.lifecycle(), clock.instant()));
         model.addAttribute("zone", me.zone());
         model.addAttribute("resolveAt", IncidentForm.local(clock.instant(), me.zone()));
-        model.addAttribute("zones", Zones.all());
         return "incident/show";
     }
 

@@ -22,6 +22,7 @@ import org.kintsugi.incident.IncidentDetails;
 import org.kintsugi.incident.IncidentFilter;
 import org.kintsugi.incident.IncidentKind;
 import org.kintsugi.incident.IncidentManagement;
+import org.kintsugi.incident.IncidentPage;
 import org.kintsugi.incident.IncidentStatus;
 import org.kintsugi.incident.IncidentView;
 import org.kintsugi.incident.Lifecycle;
@@ -190,7 +191,8 @@ class IncidentControllerTests {
 
     @Test
     void incidentPageShowsDurationsAndPhaseBar() {
-        given(incidents.find("INC-42")).willReturn(incident("Handover missed an escalation", 0));
+        given(incidents.page("INC-42"))
+                .willReturn(new IncidentPage(incident("Handover missed an escalation", 0), List.of()));
         var result = mvc.get().uri("/incidents/INC-42").with(user(member)).exchange();
         assertThat(result).hasStatusOk();
         assertThat(result)

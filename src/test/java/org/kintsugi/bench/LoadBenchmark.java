@@ -1,0 +1,408 @@
+package org.kintsugi.bench;
+
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
+import java.util.Random;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.Test;
+import org.kintsugi.KintsugiApplication;
+import org.kintsugi.identity.TokenManagement;
+import org.kintsugi.identity.UserManagement;
+import org.kintsugi.incident.IncidentDetails;
+import org.kintsugi.incident.IncidentKind;
+import org.kintsugi.incident.IncidentManagement;
+import org.kintsugi.incident.Severity;
+import org.springframework.boot.SpringApplication;
+import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.util.FileSystemUtils;
+
+/**
+ * Load benchmark, not part of {@code verify}: {@code ./mvnw test -Dtest=LoadBenchmark}.
+ *
+ * <p>Seeds 10,000 incidents into a fresh H2 file database under {@code target/bench-data}, starts Kintsugi in a
+ * separate JVM as a user would and measures the time from process start to ready, then drives 32 concurrent
+ * connections at the incident list and detail pages and the API, printing requests per second and p50/p95/p99
+ * latency. The figures also go to {@code target/benchmark.md}.
+ */
+class LoadBenchmark {
+
+    static final int INCIDENTS = Integer.getInteger("bench.incidents", 10_000);
+    static final int CONNECTIONS = Integer.getInteger("bench.connections", 32);
+    static final Duration WARM_UP = Duration.ofSeconds(Long.getLong("bench.warmup", 20));
+    static final Duration RUN = Duration.ofSeconds(Long.getLong("bench.seconds", 20));
+    static final int PORT = Integer.getInteger("bench.port", 18080);
+    static final String EMAIL = "bench@kintsugi.test";
+    static final String PASSWORD = "bench-password-1";
+    static final Path DATA = Path.of("target", "bench-data").toAbsolutePath();
+
+    /** Figures of one scenario: every latency sample (Java client) or wrk's percentiles, in microseconds. */
+    record Result(String name, long requests, long errors, double seconds, long[] micros, long[] wrkPercentiles) {
+
+        double rps() {
+            return requests / seconds;
+        }
+
+        double percentile(double p) {
+            if (wrkPercentiles != null) {
+                return wrkPercentiles[p == 50 ? 0 : p == 95 ? 1 : 2] / 1000.0;
+            }
+            if (micros.length == 0) {
+                return Double.NaN;
+            }
+            return micros[Math.min(micros.length - 1, (int) Math.ceil(p / 100 * micros.length) - 1)] / 1000.0;
+        }
+
+        String row() {
+            return String.format(
+                    Locale.ROOT,
+                    "| %-34s | %8d | %8.0f | %7.2f | %7.2f | %7.2f | %6d |",
+                    name,
+                    requests,
+                    rps(),
+                    percentile(50),
+                    percentile(95),
+                    percentile(99),
+                    errors);
+        }
+    }
+
+    @Test
+    void measure() throws Exception {
+        FileSystemUtils.deleteRecursively(DATA);
+        String token = seed();
+        Process app = null;
+        try {
+            long start = System.nanoTime();
+            app = startApplication();
+            HttpClient client = HttpClient.newBuilder()
+                    .version(HttpClient.Version.HTTP_1_1)
+                    .executor(Executors.newFixedThreadPool(4))
+                    .build();
+            waitUntilReady(client, app);
+            double readySeconds = (System.nanoTime() - start) / 1e9;
+            String session = signIn(client);
+            String cookie = "Cookie: " + session;
+            String bearer = "Authorization: Bearer " + token;
+            List<Scenario> scenarios = List.of(
+                    new Scenario("page: incident detail", "/incidents/{key}", cookie),
+                    new Scenario("page: incident list (first page)", "/incidents", cookie),
+                    new Scenario(
+                            "page: list filtered SEV1+open+text",
+                            "/incidents?severity=SEV1&status=open&q=database",
+                            cookie),
+                    new Scenario("api: GET incident", "/api/v1/incidents/{key}", bearer),
+                    new Scenario("api: GET incident list", "/api/v1/incidents?size=25", bearer));
+            Path wrk = Path.of(System.getProperty("bench.wrk", "/usr/bin/wrk"));
+            boolean useWrk = Files.isExecutable(wrk) && !"java".equals(System.getProperty("bench.client"));
+            generator = useWrk
+                    ? "wrk (" + wrk + "), 2 threads"
+                    : "Java HttpClient, " + CONNECTIONS + " threads (install Debian's wrk for a lighter client)";
+            System.out.println("Load generator: " + generator);
+
+            System.out.printf("Warming up for %ds…%n", WARM_UP.toSeconds());
+            for (Scenario s : scenarios) {
+                if (useWrk) {
+                    runWrk(wrk, s, WARM_UP.dividedBy(scenarios.size()));
+                } else {
+                    run(client, s, WARM_UP.dividedBy(scenarios.size()));
+                }
+            }
+            List<Result> results = new ArrayList<>();
+            for (Scenario s : scenarios) {
+                results.add(useWrk ? runWrk(wrk, s, RUN) : run(client, s, RUN));
+                System.out.println(results.getLast().row());
+            }
+            report(readySeconds, results);
+        } finally {
+            if (app != null) {
+                app.destroy();
+                app.waitFor();
+            }
+        }
+    }
+
+    static String generator = "";
+
+    /** A request to repeat: {@code {key}} in the path becomes a random incident's key each time. */
+    record Scenario(String name, String path, String header) {
+
+        HttpRequest request() {
+            String key = "INC-" + (1 + ThreadLocalRandom.current().nextInt(INCIDENTS));
+            String[] h = header.split(": ", 2);
+            return HttpRequest.newBuilder(URI.create("http://localhost:" + PORT + path.replace("{key}", key)))
+                    .header(h[0], h[1])
+                    .GET()
+                    .build();
+        }
+    }
+
+    /** Drive the scenario with wrk; a Lua script picks random keys and reports p50/p95/p99 in microseconds. */
+    static Result runWrk(Path wrk, Scenario scenario, Duration duration) throws Exception {
+        Path script = Path.of("target", "bench.lua").toAbsolutePath();
+        Files.writeString(script, """
+                local counter = 0
+                function setup(thread) thread:set("id", counter); counter = counter + 1 end
+                function init(args) math.randomseed(os.time() * 100 + id) end
+                function request()
+                  local path = string.gsub(PATH, "{key}", "INC-" .. math.random(1, %d))
+                  return wrk.format(nil, path)
+                end
+                function done(summary, latency, requests)
+                  local e = summary.errors
+                  io.write(string.format("RESULT %%d %%d %%d %%d %%d %%d\\n", summary.requests, summary.duration,
+                    latency:percentile(50), latency:percentile(95), latency:percentile(99),
+                    e.connect + e.read + e.write + e.status + e.timeout))
+                end
+                """.formatted(INCIDENTS).replace("PATH", "\"" + scenario.path() + "\""));
+        Process process = new ProcessBuilder(
+                        wrk.toString(),
+                        "-t2",
+                        "-c" + CONNECTIONS,
+                        "-d" + duration.toSeconds() + "s",
+                        "--timeout",
+                        "10s",
+                        "-H",
+                        scenario.header(),
+                        "-s",
+                        script.toString(),
+                        "http://localhost:" + PORT)
+                .redirectErrorStream(true)
+                .start();
+        String output = new String(process.getInputStream().readAllBytes());
+        process.waitFor();
+        Matcher m = Pattern.compile("RESULT (\\d+) (\\d+) (\\d+) (\\d+) (\\d+) (\\d+)")
+                .matcher(output);
+        if (!m.find()) {
+            throw new IllegalStateException("wrk said: " + output);
+        }
+        long requests = Long.parseLong(m.group(1));
+        double seconds = Long.parseLong(m.group(2)) / 1e6;
+        long[] percentiles = {Long.parseLong(m.group(3)), Long.parseLong(m.group(4)), Long.parseLong(m.group(5))};
+        return new Result(scenario.name(), requests, Long.parseLong(m.group(6)), seconds, null, percentiles);
+    }
+
+    static Result run(HttpClient client, Scenario scenario, Duration duration) throws InterruptedException {
+        long end = System.nanoTime() + duration.toNanos();
+        AtomicLong errors = new AtomicLong();
+        List<long[]> perThread = new ArrayList<>();
+        List<Integer> counts = new ArrayList<>();
+        long begin = System.nanoTime();
+        try (ExecutorService pool = Executors.newFixedThreadPool(CONNECTIONS)) {
+            List<java.util.concurrent.Future<long[]>> futures = new ArrayList<>();
+            for (int c = 0; c < CONNECTIONS; c++) {
+                futures.add(pool.submit(() -> {
+                    long[] samples = new long[1 << 16];
+                    int n = 0;
+                    while (System.nanoTime() < end) {
+                        long t0 = System.nanoTime();
+                        try {
+                            var response = client.send(scenario.request(), HttpResponse.BodyHandlers.ofByteArray());
+                            if (response.statusCode() != 200) {
+                                errors.incrementAndGet();
+                            }
+                        } catch (IOException e) {
+                            errors.incrementAndGet();
+                        }
+                        if (n == samples.length) {
+                            samples = Arrays.copyOf(samples, n * 2);
+                        }
+                        samples[n++] = (System.nanoTime() - t0) / 1000;
+                    }
+                    return Arrays.copyOf(samples, n);
+                }));
+            }
+            for (var f : futures) {
+                try {
+                    long[] s = f.get();
+                    perThread.add(s);
+                    counts.add(s.length);
+                } catch (java.util.concurrent.ExecutionException e) {
+                    throw new IllegalStateException(e.getCause());
+                }
+            }
+        }
+        double seconds = (System.nanoTime() - begin) / 1e9;
+        long[] all = perThread.stream().flatMapToLong(Arrays::stream).sorted().toArray();
+        return new Result(scenario.name(), all.length, errors.get(), seconds, all, null);
+    }
+
+    /** Create the person and the incidents in the benchmark's own data dir, then stop; return an API token. */
+    static String seed() {
+        System.setProperty("kintsugi.test.db", "off");
+        long t0 = System.nanoTime();
+        try (ConfigurableApplicationContext context = new SpringApplication(KintsugiApplication.class)
+                .run(
+                        "--kintsugi.data-dir=" + DATA,
+                        "--kintsugi.port=0",
+                        "--kintsugi.admin.email=" + EMAIL,
+                        "--kintsugi.admin.password=" + PASSWORD,
+                        "--logging.level.root=WARN")) {
+            var users = context.getBean(UserManagement.class);
+            var tokens = context.getBean(TokenManagement.class);
+            var incidents = context.getBean(IncidentManagement.class);
+            long adminId = users.all().getFirst().id();
+            Random random = new Random(7);
+            String[] services = {
+                "checkout",
+                "payments",
+                "search",
+                "dns",
+                "auth",
+                "database",
+                "queue",
+                "cdn",
+                "api",
+                "billing",
+                "mail",
+                "kubernetes",
+                "storage",
+                "vpn",
+                "ci"
+            };
+            String[] teams = {"Platform", "Payments", "Support", "Data", "Security", "People Ops", "Mobile"};
+            String[] what = {
+                "timeouts",
+                "errors",
+                "latency",
+                "outage",
+                "missed handover",
+                "expired certificate",
+                "failed deploy",
+                "database failover",
+                "permissions mistake",
+                "full disk"
+            };
+            Instant now = Instant.now();
+            for (int i = 0; i < INCIDENTS; i++) {
+                Instant started = now.minus(Duration.ofMinutes(400 + random.nextInt(2 * 365 * 24 * 60)));
+                Instant detected = started.plus(Duration.ofMinutes(random.nextInt(30)));
+                Instant acknowledged = detected.plus(Duration.ofMinutes(random.nextInt(15)));
+                Instant mitigated =
+                        random.nextInt(10) < 8 ? acknowledged.plus(Duration.ofMinutes(random.nextInt(90))) : null;
+                Instant resolved = mitigated != null && random.nextInt(10) < 8
+                        ? mitigated.plus(Duration.ofMinutes(random.nextInt(240)))
+                        : null;
+                String service = services[random.nextInt(services.length)];
+                incidents.declare(
+                        new IncidentDetails(
+                                service + " " + what[random.nextInt(what.length)] + " #" + i,
+                                "Seeded incident " + i + " touching " + service + ".",
+                                IncidentKind.values()[random.nextInt(IncidentKind.values().length)],
+                                Severity.values()[random.nextInt(Severity.values().length)],
+                                "People using " + service + " saw " + what[random.nextInt(what.length)] + ".",
+                                random.nextInt(5000),
+                                List.of(service, services[random.nextInt(services.length)]),
+                                List.of(teams[random.nextInt(teams.length)]),
+                                started,
+                                detected,
+                                acknowledged,
+                                mitigated,
+                                resolved),
+                        "Bench Seeder");
+            }
+            System.out.printf("Seeded %d incidents in %.1fs%n", INCIDENTS, (System.nanoTime() - t0) / 1e9);
+            return tokens.issue(adminId, "benchmark").secret();
+        }
+    }
+
+    static Process startApplication() throws IOException {
+        String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+        return new ProcessBuilder(
+                        java,
+                        "-Xmx1g",
+                        "-Dkintsugi.test.db=off",
+                        "-cp",
+                        System.getProperty("java.class.path"),
+                        KintsugiApplication.class.getName(),
+                        "--kintsugi.data-dir=" + DATA,
+                        "--kintsugi.port=" + PORT,
+                        "--logging.level.root=WARN")
+                .redirectErrorStream(true)
+                .redirectOutput(Path.of("target", "bench-app.log").toFile())
+                .start();
+    }
+
+    static void waitUntilReady(HttpClient client, Process app) throws Exception {
+        var ready = HttpRequest.newBuilder(URI.create("http://localhost:" + PORT + "/actuator/health/readiness"))
+                .build();
+        while (true) {
+            if (!app.isAlive()) {
+                throw new IllegalStateException("Kintsugi stopped; see target/bench-app.log");
+            }
+            try {
+                if (client.send(ready, HttpResponse.BodyHandlers.discarding()).statusCode() == 200) {
+                    return;
+                }
+            } catch (IOException notYet) {
+                // not listening yet
+            }
+            Thread.sleep(20);
+        }
+    }
+
+    /** Sign in through the login form, as a browser does, and return the session cookie. */
+    static String signIn(HttpClient client) throws Exception {
+        String base = "http://localhost:" + PORT;
+        var loginPage = client.send(
+                HttpRequest.newBuilder(URI.create(base + "/login")).build(), HttpResponse.BodyHandlers.ofString());
+        String cookie =
+                loginPage.headers().firstValue("Set-Cookie").orElseThrow().split(";")[0];
+        Matcher csrf = Pattern.compile("name=\"_csrf\" value=\"([^\"]+)\"").matcher(loginPage.body());
+        if (!csrf.find()) {
+            throw new IllegalStateException("no CSRF token on the login page");
+        }
+        String form = "username=" + EMAIL + "&password=" + PASSWORD + "&_csrf=" + csrf.group(1);
+        var login = client.send(
+                HttpRequest.newBuilder(URI.create(base + "/login"))
+                        .header("Content-Type", "application/x-www-form-urlencoded")
+                        .header("Cookie", cookie)
+                        .POST(HttpRequest.BodyPublishers.ofString(form))
+                        .build(),
+                HttpResponse.BodyHandlers.discarding());
+        return login.headers()
+                .firstValue("Set-Cookie")
+                .map(c -> c.split(";")[0])
+                .orElse(cookie);
+    }
+
+    static void report(double readySeconds, List<Result> results) throws IOException {
+        StringBuilder out = new StringBuilder();
+        out.append(String.format(
+                Locale.ROOT,
+                "Kintsugi load benchmark: %d incidents on H2, %d concurrent connections, %ds per scenario after %ds "
+                        + "warm-up, %d cores, Java %s, load from %s%n%n",
+                INCIDENTS,
+                CONNECTIONS,
+                RUN.toSeconds(),
+                WARM_UP.toSeconds(),
+                Runtime.getRuntime().availableProcessors(),
+                System.getProperty("java.version"),
+                generator));
+        out.append(String.format(
+                Locale.ROOT, "Start to ready (new JVM, process start to readiness UP): %.2f s%n%n", readySeconds));
+        out.append(
+                "| scenario                           | requests |    req/s | p50 ms  | p95 ms  | p99 ms  | errors |\n");
+        out.append(
+                "|------------------------------------|----------|----------|---------|---------|---------|--------|\n");
+        results.forEach(r -> out.append(r.row()).append('\n'));
+        System.out.println();
+        System.out.println(out);
+        Files.writeString(Path.of("target", "benchmark.md"), out);
+    }
+}
