@@ -123,6 +123,74 @@ class IncidentJourneyTests {
     }
 
     @Test
+    void staleSaveShowsTheOtherVersionBesideMineAndLosesNothing() {
+        Page alice = browser.newPage();
+        signIn(alice);
+        alice.navigate(url("/incidents/new"));
+        alice.getByLabel("Title").fill("Release train left without the migration");
+        alice.getByLabel("Impact: who was affected, and how?").fill("Two teams waited half a day.");
+        alice.locator("#zone").selectOption("UTC");
+        alice.locator("#startedAt").fill("2026-11-19T08:00");
+        alice.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Declare incident"))
+                .click();
+        String incidentUrl = alice.url();
+
+        Page bob = browser.newPage();
+        signIn(bob);
+        alice.navigate(incidentUrl + "/edit");
+        bob.navigate(incidentUrl + "/edit");
+        bob.getByLabel("Title").fill("Release train left without the schema migration");
+        bob.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Save changes"))
+                .click();
+        assertThat(bob.locator(".alert.notice")).containsText("Saved");
+
+        alice.getByLabel("Title").fill("Release left before the migration was merged");
+        alice.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Save changes"))
+                .click();
+        assertThat(alice.locator(".conflict")).containsText("Someone else saved this incident");
+        assertThat(alice.locator(".conflict-table .mine")).hasText("Release left before the migration was merged");
+        assertThat(alice.locator(".conflict-table .theirs")).hasText("Release train left without the schema migration");
+        assertThat(alice.getByLabel("Title")).hasValue("Release left before the migration was merged");
+        Browser.screenshot(alice, "05-stale-save-conflict");
+
+        alice.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Save mine over theirs"))
+                .click();
+        assertThat(alice.getByRole(AriaRole.HEADING, new Page.GetByRoleOptions().setLevel(1)))
+                .containsText("Release left before the migration was merged");
+        assertThat(alice.locator(".activity")).containsText("Release train left without the schema migration");
+        alice.close();
+        bob.close();
+    }
+
+    @Test
+    void peopleAndProfilePagesWork() {
+        Page page = browser.newPage();
+        signIn(page);
+        page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("People"))
+                .click();
+        page.locator("#new-email").fill("grace@kintsugi.test");
+        page.locator("#new-name").fill("Grace Hopper");
+        page.locator("#new-password").fill("a-long-password");
+        page.locator("#new-role").selectOption("VIEWER");
+        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Add person"))
+                .click();
+        assertThat(page.locator(".alert.notice")).hasText("Added Grace Hopper as Viewer.");
+        Browser.screenshot(page, "06-people");
+
+        page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("Ada Admin"))
+                .click();
+        page.getByLabel("Name").fill("deploy script");
+        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Create token"))
+                .click();
+        assertThat(page.locator("#issued-secret")).hasValue(java.util.regex.Pattern.compile("^kts_.{40,}$"));
+        Browser.screenshot(page, "07-profile-token");
+        page.reload();
+        assertThat(page.locator("#issued-secret")).hasCount(0);
+        assertThat(page.locator("#tokens table")).containsText("deploy script");
+        page.close();
+    }
+
+    @Test
     void filtersUpdateTheListInPlaceAndTheUrl() {
         Page page = browser.newPage();
         signIn(page);

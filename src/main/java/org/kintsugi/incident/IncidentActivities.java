@@ -1,9 +1,6 @@
 package org.kintsugi.incident;
 
-import java.util.List;
 import org.springframework.data.jpa.repository.JpaRepository;
 
-interface IncidentActivities extends JpaRepository<IncidentActivity, Long> {
-
-    List<IncidentActivity> findByIncidentIdOrderByAtDescIdDesc(long incidentId);
-}
+/** Store activity lines; they are read back with {@link IncidentReads}. */
+interface IncidentActivities extends JpaRepository<IncidentActivity, Long> {}

@@ -43,8 +43,4 @@ class IncidentActivity {
         this.oldValue = oldValue;
         this.newValue = newValue;
     }
-
-    ActivityView view() {
-        return new ActivityView(at, actor, action, field, oldValue, newValue);
-    }
 }

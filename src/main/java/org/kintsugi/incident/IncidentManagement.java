@@ -15,6 +15,7 @@ import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.data.domain.Page;
 import org.springframework.data.domain.PageRequest;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
 
 /** Declare, revise, resolve and find incidents; every change lands in the incident's activity log. */
@@ -24,6 +25,7 @@ public class IncidentManagement {
 
     private final Incidents incidents;
     private final IncidentActivities activities;
+    private final IncidentReads reads;
     private final ApplicationEventPublisher events;
     private final Validator validator;
     private final Clock clock;
@@ -31,11 +33,13 @@ public class IncidentManagement {
     IncidentManagement(
             Incidents incidents,
             IncidentActivities activities,
+            IncidentReads reads,
             ApplicationEventPublisher events,
             Validator validator,
             Clock clock) {
         this.incidents = incidents;
         this.activities = activities;
+        this.reads = reads;
         this.events = events;
         this.validator = validator;
         this.clock = clock;
@@ -80,16 +84,16 @@ public class IncidentManagement {
     }
 
     /** Return one incident by key, e.g. {@code INC-42}. */
-    @Transactional(readOnly = true)
+    @Transactional(propagation = Propagation.SUPPORTS, readOnly = true)
     public IncidentView find(String key) {
-        return incidents.findWhole(id(key)).orElseThrow(() -> notFound(key)).view();
+        return reads.find(id(key)).orElseThrow(() -> notFound(key));
     }
 
-    /** Return one incident with its activity, newest first: everything its page shows, read at one moment. */
-    @Transactional(readOnly = true)
+    /** Return one incident with its activity, newest first: everything its page shows. */
+    @Transactional(propagation = Propagation.SUPPORTS, readOnly = true)
     public IncidentPage page(String key) {
         IncidentView incident = find(key);
-        return new IncidentPage(incident, activity(key));
+        return new IncidentPage(incident, reads.activity(incident.id()));
     }
 
     /** Return a page of incidents matching the filter. */
@@ -100,11 +104,9 @@ public class IncidentManagement {
     }
 
     /** Return an incident's activity, newest first. */
-    @Transactional(readOnly = true)
+    @Transactional(propagation = Propagation.SUPPORTS, readOnly = true)
     public List<ActivityView> activity(String key) {
-        return activities.findByIncidentIdOrderByAtDescIdDesc(id(key)).stream()
-                .map(IncidentActivity::view)
-                .toList();
+        return reads.activity(id(key));
     }
 
     /** Return every service named on an incident so far, for autocomplete. */

@@ -11,10 +11,6 @@ import org.springframework.data.jpa.repository.Query;
 
 interface Incidents extends JpaRepository<Incident, Long>, JpaSpecificationExecutor<Incident> {
 
-    /** Load an incident with its services and teams in one query, for reading it whole. */
-    @Query("select i from Incident i left join fetch i.services left join fetch i.teams where i.id = :id")
-    java.util.Optional<Incident> findWhole(long id);
-
     @Query("select distinct s from Incident i join i.services s order by s")
     List<String> distinctServices();
 

@@ -43,10 +43,12 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 class IncidentController {
 
     private final IncidentManagement incidents;
+    private final Times times;
     private final Clock clock;
 
-    IncidentController(IncidentManagement incidents, Clock clock) {
+    IncidentController(IncidentManagement incidents, Times times, Clock clock) {
         this.incidents = incidents;
+        this.times = times;
         this.clock = clock;
     }
 
@@ -102,7 +104,7 @@ class IncidentController {
         var page = incidents.page(key);
         IncidentView incident = page.incident();
         model.addAttribute("incident", incident);
-        model.addAttribute("activity", page.activity());
+        model.addAttribute("view", IncidentPageModel.of(page, me.zone(), times));
         model.addAttribute("bar", PhaseBar.of(incident.lifecycle(), clock.instant()));
         model.addAttribute("zone", me.zone());
         model.addAttribute("resolveAt", IncidentForm.local(clock.instant(), me.zone()));

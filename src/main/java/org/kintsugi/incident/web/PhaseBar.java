@@ -12,10 +12,26 @@ import org.kintsugi.incident.Lifecycle;
  * The incident's phases laid end to end, as proportions of its whole length, for drawing as SVG. An open incident
  * runs until now and its last phase is marked ongoing.
  */
-record PhaseBar(List<Segment> segments, boolean ongoing, String summary) {
+public record PhaseBar(List<Segment> segments, boolean ongoing, String summary) {
 
     /** One phase: a CSS class, a label, where it starts and how wide it is, in per cent of the bar. */
-    record Segment(String phase, String label, double x, double width, String duration, boolean ongoing) {}
+    public record Segment(String phase, String label, double x, double width, String duration, boolean ongoing) {
+
+        /** Return the left edge in the SVG's 1000-unit wide coordinate system. */
+        public double svgX() {
+            return x * 10;
+        }
+
+        /** Return the width in SVG units, at least 2 so a brief phase stays visible. */
+        public double svgWidth() {
+            return Math.max(2, width * 10);
+        }
+
+        /** Return the tooltip text. */
+        public String title() {
+            return label + ": " + duration + (ongoing ? " so far" : "");
+        }
+    }
 
     private record Point(
             String phase, String label, @Nullable Instant at) {}
