@@ -17,6 +17,13 @@ public class InvalidInputException extends RuntimeException {
         this(List.of(new FieldProblem(field, message)));
     }
 
+    /** Return the messages by field, several for one field joined with "; ", for showing beside each input. */
+    public java.util.Map<String, String> byField() {
+        java.util.Map<String, String> messages = new java.util.LinkedHashMap<>();
+        problems.forEach(p -> messages.merge(p.field(), p.message(), (a, b) -> a + "; " + b));
+        return messages;
+    }
+
     /** Return the problems, one per field and message. */
     public List<FieldProblem> problems() {
         return problems;

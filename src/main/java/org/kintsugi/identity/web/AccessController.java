@@ -58,7 +58,7 @@ class AccessController {
             sessions.signIn(admin.email(), request, response);
             return "redirect:/incidents";
         } catch (InvalidInputException e) {
-            model.addAttribute("errors", FieldErrors.of(e));
+            model.addAttribute("errors", e.byField());
             model.addAttribute("zones", Zones.all());
             return "identity/setup";
         }

@@ -44,7 +44,7 @@ class UsersController {
                     "Added " + user.displayName() + " as " + user.role().label() + ".");
             return "redirect:/admin/users";
         } catch (InvalidInputException e) {
-            model.addAttribute("errors", FieldErrors.of(e));
+            model.addAttribute("errors", e.byField());
             return list(model);
         }
     }

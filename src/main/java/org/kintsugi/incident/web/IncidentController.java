@@ -4,9 +4,7 @@ import jakarta.servlet.http.HttpServletResponse;
 import java.time.Clock;
 import java.time.ZoneId;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import org.jspecify.annotations.Nullable;
 import org.kintsugi.identity.KintsugiPrincipal;
 import org.kintsugi.incident.IncidentFilter;
@@ -66,7 +64,7 @@ class IncidentController {
         } catch (InvalidInputException e) {
             model.addAttribute("page", Page.empty());
             model.addAttribute("sort", IncidentSort.NEWEST);
-            model.addAttribute("errors", messages(e));
+            model.addAttribute("errors", e.byField());
         }
         model.addAttribute("zone", me.zone());
         model.addAttribute("statuses", IncidentStatus.values());
@@ -94,7 +92,7 @@ class IncidentController {
             return "redirect:/incidents/" + incident.key();
         } catch (InvalidInputException e) {
             response.setStatus(HttpStatus.UNPROCESSABLE_CONTENT.value());
-            model.addAttribute("errors", messages(e));
+            model.addAttribute("errors", e.byField());
             return form(model, null);
         }
     }
@@ -134,7 +132,7 @@ class IncidentController {
             return "redirect:/incidents/" + key;
         } catch (InvalidInputException e) {
             response.setStatus(HttpStatus.UNPROCESSABLE_CONTENT.value());
-            model.addAttribute("errors", messages(e));
+            model.addAttribute("errors", e.byField());
             return form(model, current);
         } catch (StaleVersionException e) {
             // Keep what this person typed, show the other version beside it, and let them save over it knowingly.
@@ -200,11 +198,5 @@ class IncidentController {
         model.addAttribute("severities", Severity.values());
         model.addAttribute("knownServices", incidents.services());
         model.addAttribute("knownTeams", incidents.teams());
-    }
-
-    static Map<String, String> messages(InvalidInputException e) {
-        Map<String, String> errors = new LinkedHashMap<>();
-        e.problems().forEach(p -> errors.merge(p.field(), p.message(), (a, b) -> a + "; " + b));
-        return errors;
     }
 }

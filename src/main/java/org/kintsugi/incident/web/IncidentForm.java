@@ -9,14 +9,12 @@ import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
-import java.util.Locale;
 import org.jspecify.annotations.Nullable;
 import org.kintsugi.incident.IncidentDetails;
 import org.kintsugi.incident.IncidentKind;
 import org.kintsugi.incident.IncidentView;
 import org.kintsugi.incident.Severity;
 import org.kintsugi.shared.FieldProblem;
-import org.kintsugi.shared.InvalidInputException;
 
 /**
  * The incident form exactly as typed: every field is text so nothing the person entered is lost when it cannot be
@@ -94,8 +92,8 @@ record IncidentForm(
         var details = new IncidentDetails(
                 title,
                 summary,
-                kind(problems),
-                severity(problems),
+                Parsing.enumValue("kind", kind, IncidentKind.class, problems),
+                Parsing.enumValue("severity", severity, Severity.class, problems),
                 impact,
                 people(problems),
                 tags(services),
@@ -105,9 +103,7 @@ record IncidentForm(
                 moment("acknowledgedAt", acknowledgedAt, zoneId, problems),
                 moment("mitigatedAt", mitigatedAt, zoneId, problems),
                 moment("resolvedAt", resolvedAt, zoneId, problems));
-        if (!problems.isEmpty()) {
-            throw new InvalidInputException(problems);
-        }
+        Parsing.check(problems);
         return details;
     }
 
@@ -133,30 +129,6 @@ record IncidentForm(
         } catch (DateTimeException e) {
             problems.add(new FieldProblem("zone", "'" + zone + "' is not a time zone"));
             return ZoneId.of("UTC");
-        }
-    }
-
-    private @Nullable IncidentKind kind(List<FieldProblem> problems) {
-        if (kind == null || kind.isBlank()) {
-            return null;
-        }
-        try {
-            return IncidentKind.valueOf(kind.strip().toUpperCase(Locale.ROOT));
-        } catch (IllegalArgumentException e) {
-            problems.add(new FieldProblem("kind", "'" + kind + "' is not a kind of incident"));
-            return null;
-        }
-    }
-
-    private @Nullable Severity severity(List<FieldProblem> problems) {
-        if (severity == null || severity.isBlank()) {
-            return null;
-        }
-        try {
-            return Severity.valueOf(severity.strip().toUpperCase(Locale.ROOT));
-        } catch (IllegalArgumentException e) {
-            problems.add(new FieldProblem("severity", "'" + severity + "' is not a severity (SEV1 to SEV4)"));
-            return null;
         }
     }
 

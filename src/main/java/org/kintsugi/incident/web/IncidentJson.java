@@ -6,7 +6,6 @@ import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import org.jspecify.annotations.Nullable;
 import org.kintsugi.incident.ActivityView;
 import org.kintsugi.incident.Durations;
@@ -15,7 +14,6 @@ import org.kintsugi.incident.IncidentKind;
 import org.kintsugi.incident.IncidentView;
 import org.kintsugi.incident.Severity;
 import org.kintsugi.shared.FieldProblem;
-import org.kintsugi.shared.InvalidInputException;
 import org.springframework.data.domain.Page;
 
 /** The JSON shapes of the incident API: requests are read leniently and checked field by field. */
@@ -65,8 +63,8 @@ final class IncidentJson {
             var details = new IncidentDetails(
                     title,
                     summary,
-                    enumValue("kind", kind, IncidentKind.class, problems),
-                    enumValue("severity", severity, Severity.class, problems),
+                    Parsing.enumValue("kind", kind, IncidentKind.class, problems),
+                    Parsing.enumValue("severity", severity, Severity.class, problems),
                     impact,
                     peopleAffected,
                     services,
@@ -76,9 +74,7 @@ final class IncidentJson {
                     moment("acknowledgedAt", acknowledgedAt, problems),
                     moment("mitigatedAt", mitigatedAt, problems),
                     moment("resolvedAt", resolvedAt, problems));
-            if (!problems.isEmpty()) {
-                throw new InvalidInputException(problems);
-            }
+            Parsing.check(problems);
             return details;
         }
     }
@@ -192,19 +188,6 @@ final class IncidentJson {
         } catch (DateTimeException e) {
             problems.add(new FieldProblem(
                     field, "'" + text + "' is not an ISO-8601 date-time with offset, e.g. 2026-11-21T14:05:00Z"));
-            return null;
-        }
-    }
-
-    private static <E extends Enum<E>> @Nullable E enumValue(
-            String field, @Nullable String text, Class<E> type, List<FieldProblem> problems) {
-        if (text == null || text.isBlank()) {
-            return null;
-        }
-        try {
-            return Enum.valueOf(type, text.strip().toUpperCase(Locale.ROOT));
-        } catch (IllegalArgumentException e) {
-            problems.add(new FieldProblem(field, "'" + text + "' is not a known " + field));
             return null;
         }
     }

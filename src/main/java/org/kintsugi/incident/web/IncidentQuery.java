@@ -7,9 +7,7 @@ import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;
-import java.util.Locale;
 import java.util.Set;
-import java.util.function.Function;
 import org.jspecify.annotations.Nullable;
 import org.kintsugi.incident.IncidentFilter;
 import org.kintsugi.incident.IncidentKind;
@@ -17,7 +15,6 @@ import org.kintsugi.incident.IncidentSort;
 import org.kintsugi.incident.IncidentStatus;
 import org.kintsugi.incident.Severity;
 import org.kintsugi.shared.FieldProblem;
-import org.kintsugi.shared.InvalidInputException;
 import org.springframework.web.util.UriComponentsBuilder;
 
 /**
@@ -53,9 +50,7 @@ record IncidentQuery(
                 IncidentSort.of(sort == null ? "" : sort),
                 page == null ? 0 : page,
                 size == null ? DEFAULT_SIZE : size);
-        if (!problems.isEmpty()) {
-            throw new InvalidInputException(problems);
-        }
+        Parsing.check(problems);
         return filter;
     }
 
@@ -123,16 +118,11 @@ record IncidentQuery(
         if (texts == null) {
             return set;
         }
-        Function<String, E> parse = t -> Enum.valueOf(type, t.strip().toUpperCase(Locale.ROOT));
         for (String text : texts) {
             for (String part : text.split(",")) {
-                if (part.isBlank()) {
-                    continue;
-                }
-                try {
-                    set.add(parse.apply(part));
-                } catch (IllegalArgumentException e) {
-                    problems.add(new FieldProblem(field, "'" + part.strip() + "' is not a known " + field));
+                E value = Parsing.enumValue(field, part, type, problems);
+                if (value != null) {
+                    set.add(value);
                 }
             }
         }

@@ -96,6 +96,9 @@ class IncidentApiTests {
                     .extractingPath("$.errors[*].field")
                     .asArray()
                     .containsExactlyInAnyOrder("kind", "resolvedAt");
+            assertThat(result).bodyJson().extractingPath("$.errors[?(@.field == 'kind')].message")
+                    .asArray()
+                    .containsExactly("'outage' is not one of system, process, people, security, other");
             var valid = declare("""
                     {"title": "", "kind": "system", "severity": "SEV2", "impact": "x",
                      "startedAt": "2026-11-20T10:00:00Z", "detectedAt": "2026-11-20T09:00:00Z"}""");
