@@ -96,7 +96,9 @@ class IncidentApiTests {
                     .extractingPath("$.errors[*].field")
                     .asArray()
                     .containsExactlyInAnyOrder("kind", "resolvedAt");
-            assertThat(result).bodyJson().extractingPath("$.errors[?(@.field == 'kind')].message")
+            assertThat(result)
+                    .bodyJson()
+                    .extractingPath("$.errors[?(@.field == 'kind')].message")
                     .asArray()
                     .containsExactly("'outage' is not one of system, process, people, security, other");
             var valid = declare("""
