@@ -25,25 +25,16 @@ class IncidentReads {
     }
 
     Optional<IncidentView> find(long id) {
-        List<String> services = new ArrayList<>();
-        List<String> teams = new ArrayList<>();
-        jdbc.sql("""
-                        select 's' as list, name from incident_services where incident_id = :id
-                        union all
-                        select 't' as list, name from incident_teams where incident_id = :id""")
-                .param("id", id)
-                .query((rs, n) -> ("s".equals(rs.getString(1)) ? services : teams).add(rs.getString(2)))
-                .list();
-        services.sort(String.CASE_INSENSITIVE_ORDER);
-        teams.sort(String.CASE_INSENSITIVE_ORDER);
         return jdbc.sql("""
-                        select id, version, title, summary, kind, severity, status, impact, people_affected,
-                               started_at, detected_at, acknowledged_at, mitigated_at, resolved_at,
-                               declared_by, declared_at, updated_at
-                        from incidents where id = :id""")
-                .param("id", id)
-                .query((rs, n) -> incident(rs, services, teams))
-                .optional();
+                        select i.id, i.version, i.title, i.summary, i.kind, i.severity, i.status, i.impact,
+                               i.people_affected, i.started_at, i.detected_at, i.acknowledged_at, i.mitigated_at,
+                               i.resolved_at, i.declared_by, i.declared_at, i.updated_at, t.list, t.name
+                        from incidents i
+                        left join (select 's' as list, incident_id, name from incident_services
+                                   union all
+                                   select 't' as list, incident_id, name from incident_teams) t
+                               on t.incident_id = i.id
+                        where i.id = :id""").param("id", id).query(IncidentReads::incident);
     }
 
     List<ActivityView> activity(long incidentId) {
@@ -61,7 +52,42 @@ class IncidentReads {
                 .list();
     }
 
-    private static IncidentView incident(ResultSet rs, List<String> services, List<String> teams) throws SQLException {
+    /** Read the incident from its first row, and its services and teams from the tag columns of every row. */
+    private static Optional<IncidentView> incident(ResultSet rs) throws SQLException {
+        if (!rs.next()) {
+            return Optional.empty();
+        }
+        IncidentView incident = row(rs);
+        List<String> services = new ArrayList<>();
+        List<String> teams = new ArrayList<>();
+        do {
+            String list = rs.getString("list");
+            if (list != null) {
+                (list.equals("s") ? services : teams).add(rs.getString("name"));
+            }
+        } while (rs.next());
+        services.sort(String.CASE_INSENSITIVE_ORDER);
+        teams.sort(String.CASE_INSENSITIVE_ORDER);
+        return Optional.of(new IncidentView(
+                incident.id(),
+                incident.key(),
+                incident.version(),
+                incident.title(),
+                incident.summary(),
+                incident.kind(),
+                incident.severity(),
+                incident.status(),
+                incident.impact(),
+                incident.peopleAffected(),
+                List.copyOf(services),
+                List.copyOf(teams),
+                incident.lifecycle(),
+                incident.declaredBy(),
+                incident.declaredAt(),
+                incident.updatedAt()));
+    }
+
+    private static IncidentView row(ResultSet rs) throws SQLException {
         long id = rs.getLong("id");
         return new IncidentView(
                 id,
@@ -74,8 +100,8 @@ class IncidentReads {
                 IncidentStatus.valueOf(rs.getString("status")),
                 rs.getString("impact"),
                 rs.getObject("people_affected", Integer.class),
-                List.copyOf(services),
-                List.copyOf(teams),
+                List.of(),
+                List.of(),
                 new Lifecycle(
                         moment(rs, "started_at"),
                         moment(rs, "detected_at"),
