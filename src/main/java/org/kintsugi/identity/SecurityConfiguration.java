@@ -92,6 +92,8 @@ class SecurityConfiguration {
                         .anyRequest()
                         .hasRole("MEMBER"))
                 .formLogin(form -> form.loginPage("/login").defaultSuccessUrl("/incidents", false))
+                // Pages get the person from the model (SignedInPerson), not from a wrapped request.
+                .servletApi(servletApi -> servletApi.disable())
                 .logout(logout -> logout.logoutUrl("/logout").logoutSuccessUrl("/login?logout"))
                 .addFilterBefore(new FirstRunFilter(users), BasicAuthenticationFilter.class)
                 .build();

@@ -325,7 +325,7 @@ class LoadBenchmark {
         String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
         return new ProcessBuilder(
                         java,
-                        "-Xmx1g",
+                        "-XX:+UseParallelGC",
                         "-Dkintsugi.test.db=off",
                         "-cp",
                         System.getProperty("java.class.path"),
