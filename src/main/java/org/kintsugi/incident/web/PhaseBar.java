@@ -12,7 +12,7 @@ import org.kintsugi.incident.Lifecycle;
  * The incident's phases laid end to end, as proportions of its whole length, for drawing as SVG. An open incident
  * runs until now and its last phase is marked ongoing.
  */
-public record PhaseBar(List<Segment> segments, boolean ongoing, String summary) {
+public record PhaseBar(List<Segment> segments, String summary) {
 
     /** One phase: a CSS class, a label, where it starts and how wide it is, in per cent of the bar. */
     public record Segment(String phase, String label, double x, double width, String duration, boolean ongoing) {
@@ -68,7 +68,7 @@ public record PhaseBar(List<Segment> segments, boolean ongoing, String summary) 
                         .reduce((a, b) -> a + ", then " + b)
                         .orElse("No phases yet")
                 + (ongoing ? "; still open." : "; resolved.");
-        return new PhaseBar(segments, ongoing, summary);
+        return new PhaseBar(segments, summary);
     }
 
     private static Instant max(Instant a, Instant b) {

@@ -1,14 +1,12 @@
 package org.kintsugi.incident.web;
 
-import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import org.jspecify.annotations.Nullable;
-import org.kintsugi.incident.Durations;
 import org.springframework.stereotype.Component;
 
-/** Show moments in the reader's zone and durations as people say them; templates call it as {@code @times}. */
+/** Show moments in the reader's zone; templates call it as {@code @times}. */
 @Component("times")
 public class Times {
 
@@ -36,9 +34,5 @@ public class Times {
     /** Return the ISO-8601 form for a {@code <time datetime>} attribute. */
     public String iso(@Nullable Instant at) {
         return at == null ? "" : at.toString();
-    }
-
-    public String duration(@Nullable Duration d) {
-        return Durations.human(d);
     }
 }
