@@ -93,7 +93,7 @@ public class UserManagement {
     /** Return everyone, by name. */
     @Transactional(readOnly = true)
     public List<UserView> all() {
-        return users.findAllByOrderByDisplayNameAsc().stream()
+        return users.findAll().stream()
                 .map(User::view)
                 .sorted(Comparator.comparing(UserView::displayName, String.CASE_INSENSITIVE_ORDER))
                 .toList();

@@ -1,6 +1,5 @@
 package org.kintsugi.identity;
 
-import java.util.List;
 import java.util.Optional;
 import org.springframework.data.jpa.repository.JpaRepository;
 import org.springframework.data.jpa.repository.Query;
@@ -13,6 +12,4 @@ interface Users extends JpaRepository<User, Long> {
 
     @Query("select count(u) from User u where u.role = org.kintsugi.identity.Role.ADMIN and u.active = true")
     long countActiveAdmins();
-
-    List<User> findAllByOrderByDisplayNameAsc();
 }
