@@ -55,6 +55,8 @@ class SecurityConfiguration {
                         .hasRole("ADMIN")
                         .requestMatchers(HttpMethod.GET, "/api/**")
                         .hasRole("VIEWER")
+                        .requestMatchers("/api/v1/templates/**", "/api/v1/postmortem-policy/**")
+                        .hasRole("ADMIN")
                         .anyRequest()
                         .hasRole("MEMBER"))
                 .httpBasic(basic -> basic.authenticationEntryPoint(problems))

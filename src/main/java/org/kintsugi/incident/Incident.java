@@ -188,6 +188,10 @@ class Incident {
         return new IncidentDeclared(id(), key(), title, kind, severity, startedAt);
     }
 
+    IncidentRevised revised() {
+        return new IncidentRevised(id(), key(), title, kind, severity, sorted(teams), sorted(services), resolvedAt);
+    }
+
     IncidentResolved resolved() {
         return new IncidentResolved(id(), key(), title, kind, severity, startedAt, Objects.requireNonNull(resolvedAt));
     }

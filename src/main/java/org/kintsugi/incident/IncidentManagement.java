@@ -58,14 +58,21 @@ public class IncidentManagement {
         return incident.view();
     }
 
-    /** Replace an incident's details, refusing when someone else changed it since {@code expectedVersion}. */
+    /**
+     * Replace an incident's details, refusing when someone else changed it since {@code expectedVersion}; publishes
+     * {@link IncidentRevised} when anything changed.
+     */
     public IncidentView revise(String key, long expectedVersion, IncidentDetails details, String actor) {
         Instant now = clock.instant();
         Incident incident = load(key);
         checkVersion(incident, expectedVersion);
         check(details, now);
         IncidentStatus before = incident.status();
-        record(incident, actor, now, incident.revise(details, now));
+        List<Incident.Change> changes = incident.revise(details, now);
+        record(incident, actor, now, changes);
+        if (!changes.isEmpty()) {
+            events.publishEvent(incident.revised());
+        }
         announceResolution(incident, before);
         return saved(incident);
     }

@@ -61,6 +61,14 @@ class ProblemDetailsAdvice {
                 .body(problem);
     }
 
+    @ExceptionHandler(RefusedException.class)
+    ResponseEntity<ProblemDetail> refused(RefusedException e) {
+        HttpStatus status = e.reason() == RefusedException.Reason.PERSON ? HttpStatus.FORBIDDEN : HttpStatus.CONFLICT;
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, e.getMessage());
+        problem.setTitle(status == HttpStatus.FORBIDDEN ? "Not allowed" : "Not possible now");
+        return ResponseEntity.status(status).body(problem);
+    }
+
     private static ResponseEntity<ProblemDetail> validation(List<FieldProblem> problems) {
         ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST, "Some fields need attention.");
         problem.setTitle("Invalid input");

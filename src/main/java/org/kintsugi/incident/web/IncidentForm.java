@@ -15,6 +15,7 @@ import org.kintsugi.incident.IncidentKind;
 import org.kintsugi.incident.IncidentView;
 import org.kintsugi.incident.Severity;
 import org.kintsugi.shared.FieldProblem;
+import org.kintsugi.shared.Parsing;
 
 /**
  * The incident form exactly as typed: every field is text so nothing the person entered is lost when it cannot be

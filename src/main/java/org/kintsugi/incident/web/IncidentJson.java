@@ -1,9 +1,7 @@
 package org.kintsugi.incident.web;
 
-import java.time.DateTimeException;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.List;
 import org.jspecify.annotations.Nullable;
@@ -14,6 +12,7 @@ import org.kintsugi.incident.IncidentKind;
 import org.kintsugi.incident.IncidentView;
 import org.kintsugi.incident.Severity;
 import org.kintsugi.shared.FieldProblem;
+import org.kintsugi.shared.Parsing;
 import org.springframework.data.domain.Page;
 
 /** The JSON shapes of the incident API: requests are read leniently and checked field by field. */
@@ -180,15 +179,6 @@ final class IncidentJson {
     }
 
     static @Nullable Instant moment(String field, @Nullable String text, List<FieldProblem> problems) {
-        if (text == null || text.isBlank()) {
-            return null;
-        }
-        try {
-            return OffsetDateTime.parse(text.strip()).toInstant();
-        } catch (DateTimeException e) {
-            problems.add(new FieldProblem(
-                    field, "'" + text + "' is not an ISO-8601 date-time with offset, e.g. 2026-11-21T14:05:00Z"));
-            return null;
-        }
+        return Parsing.moment(field, text, problems);
     }
 }

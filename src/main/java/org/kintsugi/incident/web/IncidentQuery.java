@@ -15,6 +15,7 @@ import org.kintsugi.incident.IncidentSort;
 import org.kintsugi.incident.IncidentStatus;
 import org.kintsugi.incident.Severity;
 import org.kintsugi.shared.FieldProblem;
+import org.kintsugi.shared.Parsing;
 import org.springframework.web.util.UriComponentsBuilder;
 
 /**

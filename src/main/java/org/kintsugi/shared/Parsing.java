@@ -1,20 +1,21 @@
-package org.kintsugi.incident.web;
+package org.kintsugi.shared;
 
+import java.time.DateTimeException;
+import java.time.Instant;
+import java.time.OffsetDateTime;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.stream.Collectors;
 import org.jspecify.annotations.Nullable;
-import org.kintsugi.shared.FieldProblem;
-import org.kintsugi.shared.InvalidInputException;
 
 /** Read values people type, noting a problem for the field instead of failing on the first one. */
-final class Parsing {
+public final class Parsing {
 
     private Parsing() {}
 
     /** Read an enum constant case-insensitively; blank is {@code null}, anything unknown names the choices. */
-    static <E extends Enum<E>> @Nullable E enumValue(
+    public static <E extends Enum<E>> @Nullable E enumValue(
             String field, @Nullable String text, Class<E> type, List<FieldProblem> problems) {
         if (text == null || text.isBlank()) {
             return null;
@@ -28,9 +29,23 @@ final class Parsing {
     }
 
     /** Throw the problems gathered so far, if there are any. */
-    static void check(List<FieldProblem> problems) {
+    public static void check(List<FieldProblem> problems) {
         if (!problems.isEmpty()) {
             throw new InvalidInputException(problems);
+        }
+    }
+
+    /** Read an ISO-8601 date-time with an offset, e.g. {@code 2026-11-21T14:05:00Z}; blank is {@code null}. */
+    public static @Nullable Instant moment(String field, @Nullable String text, List<FieldProblem> problems) {
+        if (text == null || text.isBlank()) {
+            return null;
+        }
+        try {
+            return OffsetDateTime.parse(text.strip()).toInstant();
+        } catch (DateTimeException e) {
+            problems.add(new FieldProblem(
+                    field, "'" + text + "' is not an ISO-8601 date-time with offset, e.g. 2026-11-21T14:05:00Z"));
+            return null;
         }
     }
 

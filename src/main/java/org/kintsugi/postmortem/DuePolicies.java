@@ -1,0 +1,6 @@
+package org.kintsugi.postmortem;
+
+import org.kintsugi.incident.Severity;
+import org.springframework.data.jpa.repository.JpaRepository;
+
+interface DuePolicies extends JpaRepository<DuePolicy, Severity> {}

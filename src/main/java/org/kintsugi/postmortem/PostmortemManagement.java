@@ -1,0 +1,164 @@
+package org.kintsugi.postmortem;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.util.Optional;
+import org.jspecify.annotations.Nullable;
+import org.kintsugi.identity.UserManagement;
+import org.kintsugi.identity.UserView;
+import org.kintsugi.incident.IncidentManagement;
+import org.kintsugi.incident.IncidentResolved;
+import org.kintsugi.incident.IncidentRevised;
+import org.kintsugi.incident.IncidentView;
+import org.kintsugi.shared.NotFoundException;
+import org.kintsugi.shared.RefusedException;
+import org.springframework.data.domain.Page;
+import org.springframework.data.domain.PageRequest;
+import org.springframework.data.domain.Sort;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/** Start postmortems from incidents, write their sections and decide who writes them. */
+@Service
+@Transactional
+public class PostmortemManagement {
+
+    private final Postmortems postmortems;
+    private final TemplateCatalogue templates;
+    private final ReviewPolicy policy;
+    private final IncidentManagement incidents;
+    private final UserManagement users;
+    private final Clock clock;
+
+    PostmortemManagement(
+            Postmortems postmortems,
+            TemplateCatalogue templates,
+            ReviewPolicy policy,
+            IncidentManagement incidents,
+            UserManagement users,
+            Clock clock) {
+        this.postmortems = postmortems;
+        this.templates = templates;
+        this.policy = policy;
+        this.incidents = incidents;
+        this.users = users;
+        this.clock = clock;
+    }
+
+    /**
+     * Start the postmortem of an incident from a template (the one the rules pick when {@code templateId} is null),
+     * owned by the person who starts it.
+     */
+    public PostmortemView start(String incidentKey, @Nullable Long templateId, Author owner) {
+        IncidentView incident = incidents.find(incidentKey);
+        postmortems.findByIncidentId(incident.id()).ifPresent(existing -> {
+            throw RefusedException.state(incident.key() + " already has a postmortem (" + existing.id() + ").");
+        });
+        TemplateView template = templateId == null
+                ? templates.chooseFor(incident.kind(), incident.severity())
+                : activeTemplate(templateId);
+        Instant resolvedAt = incident.lifecycle().resolvedAt();
+        Instant due = resolvedAt == null
+                ? null
+                : policy.due(incident.severity(), resolvedAt).orElse(null);
+        var start = new Postmortem.Start(
+                incident.id(), incident.key(), incident.title(), incident.severity(), incident.teams(), due);
+        return saved(postmortems.save(new Postmortem(start, template, owner, clock.instant())));
+    }
+
+    /** Return one postmortem. */
+    @Transactional(readOnly = true)
+    public PostmortemView find(long id) {
+        return load(id).view();
+    }
+
+    /** Return the postmortem of an incident, if one was started. */
+    @Transactional(readOnly = true)
+    public Optional<PostmortemView> forIncident(long incidentId) {
+        return postmortems.findByIncidentId(incidentId).map(Postmortem::view);
+    }
+
+    /** Return a page of postmortems, the soonest due first, then the most recently changed. */
+    @Transactional(readOnly = true)
+    public Page<PostmortemView> list(PostmortemFilter filter) {
+        Sort order = Sort.by(Sort.Order.asc("dueAt").nullsLast(), Sort.Order.desc("updatedAt"));
+        var page = PageRequest.of(filter.page(), filter.size(), order);
+        return postmortems.findAll(filter.specification(clock.instant()), page).map(Postmortem::view);
+    }
+
+    /** Save a section's Markdown, refusing when someone else saved it since {@code expectedVersion}. */
+    public SectionView write(long id, String sectionKey, long expectedVersion, String body, String actor) {
+        Postmortem postmortem = load(id);
+        postmortem.write(sectionKey, expectedVersion, body, actor, clock.instant());
+        postmortems.flush();
+        return postmortem.section(sectionKey).view();
+    }
+
+    /** Add a co-author; the owner and co-authors may write and submit, and none of them may approve. */
+    public PostmortemView addCoAuthor(long id, long userId) {
+        Postmortem postmortem = load(id);
+        postmortem.share(author(userId), clock.instant());
+        return saved(postmortem);
+    }
+
+    /** Remove a co-author. */
+    public PostmortemView removeCoAuthor(long id, long userId) {
+        Postmortem postmortem = load(id);
+        postmortem.unshare(userId, clock.instant());
+        return saved(postmortem);
+    }
+
+    /** Make someone else the owner; the previous owner stays on as a co-author. */
+    public PostmortemView handOver(long id, long userId) {
+        Postmortem postmortem = load(id);
+        postmortem.handOver(author(userId), clock.instant());
+        return saved(postmortem);
+    }
+
+    /** Follow a change of the incident: its title, severity and teams, and the due moment once it is resolved. */
+    void incidentChanged(IncidentRevised revised) {
+        postmortems.findByIncidentId(revised.incidentId()).ifPresent(postmortem -> {
+            postmortem.incidentChanged(revised.title(), revised.severity(), revised.teams());
+            if (revised.resolvedAt() != null && postmortem.dueAt().isEmpty()) {
+                postmortem.due(
+                        policy.due(revised.severity(), revised.resolvedAt()).orElse(null));
+            }
+        });
+    }
+
+    /** Set the due moment from the policy once the incident is resolved. */
+    void incidentResolved(IncidentResolved resolved) {
+        postmortems.findByIncidentId(resolved.incidentId()).ifPresent(postmortem -> {
+            if (postmortem.dueAt().isEmpty()) {
+                postmortem.due(
+                        policy.due(resolved.severity(), resolved.resolvedAt()).orElse(null));
+            }
+        });
+    }
+
+    private TemplateView activeTemplate(long templateId) {
+        TemplateView template = templates.find(templateId);
+        if (template.retired()) {
+            throw new org.kintsugi.shared.InvalidInputException(
+                    "templateId", "\"" + template.name() + "\" is retired; choose another template");
+        }
+        return template;
+    }
+
+    private Author author(long userId) {
+        UserView user = users.find(userId);
+        if (!user.active()) {
+            throw new org.kintsugi.shared.InvalidInputException("userId", user.displayName() + " is deactivated");
+        }
+        return new Author(user.id(), user.displayName());
+    }
+
+    Postmortem load(long id) {
+        return postmortems.findById(id).orElseThrow(() -> new NotFoundException("There is no postmortem " + id + "."));
+    }
+
+    private PostmortemView saved(Postmortem postmortem) {
+        postmortems.flush();
+        return postmortem.view();
+    }
+}

@@ -1,0 +1,147 @@
+package org.kintsugi.postmortem;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import org.jspecify.annotations.Nullable;
+import org.kintsugi.incident.IncidentManagement;
+import org.kintsugi.incident.Lifecycle;
+import org.kintsugi.shared.FieldProblem;
+import org.kintsugi.shared.InvalidInputException;
+import org.kintsugi.shared.NotFoundException;
+import org.kintsugi.shared.StaleVersionException;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/** Keep a postmortem's timeline: the incident's own moments plus what people add, paste or import. */
+@Service
+@Transactional
+public class PostmortemTimeline {
+
+    private final PostmortemManagement management;
+    private final TimelineEvents events;
+    private final IncidentManagement incidents;
+    private final Clock clock;
+
+    PostmortemTimeline(
+            PostmortemManagement management, TimelineEvents events, IncidentManagement incidents, Clock clock) {
+        this.management = management;
+        this.events = events;
+        this.incidents = incidents;
+        this.clock = clock;
+    }
+
+    /** Return the timeline in time order, the incident's lifecycle moments included. */
+    @Transactional(readOnly = true)
+    public List<TimelineItem> timeline(long postmortemId) {
+        PostmortemView postmortem = management.find(postmortemId);
+        List<TimelineItem> items = new ArrayList<>(
+                lifecycle(incidents.find(postmortem.incidentKey()).lifecycle()));
+        events.findByPostmortemIdOrderByAtAscIdAsc(postmortemId).forEach(e -> items.add(e.view()));
+        items.sort(Comparator.comparing(TimelineItem::at)
+                .thenComparing(item -> !item.fromIncident())
+                .thenComparingLong(TimelineItem::id));
+        return items;
+    }
+
+    /** Return the durations the timeline shows: how long it went unnoticed, until mitigated, until resolved. */
+    @Transactional(readOnly = true)
+    public TimelineDurations durations(long postmortemId) {
+        PostmortemView postmortem = management.find(postmortemId);
+        Lifecycle lifecycle = incidents.find(postmortem.incidentKey()).lifecycle();
+        Instant detected = lifecycle.detectedAt();
+        if (detected == null) {
+            detected = events.findByPostmortemIdOrderByAtAscIdAsc(postmortemId).stream()
+                    .map(TimelineEvent::view)
+                    .filter(e -> e.kind() == TimelineKind.DETECTION)
+                    .map(TimelineItem::at)
+                    .findFirst()
+                    .orElse(null);
+        }
+        return TimelineDurations.of(lifecycle.startedAt(), detected, lifecycle.mitigatedAt(), lifecycle.resolvedAt());
+    }
+
+    /** Add one event. */
+    public TimelineItem add(long postmortemId, TimelineEntry entry, String actor) {
+        editable(postmortemId);
+        check(entry, "");
+        return events.saveAndFlush(new TimelineEvent(postmortemId, entry, actor, clock.instant()))
+                .view();
+    }
+
+    /** Add many events at once, e.g. from a pasted chat transcript; all or nothing. */
+    public List<TimelineItem> addAll(long postmortemId, List<TimelineEntry> entries, String actor) {
+        editable(postmortemId);
+        List<FieldProblem> problems = new ArrayList<>();
+        for (int i = 0; i < entries.size(); i++) {
+            String at = "events[" + i + "].";
+            entries.get(i).problems().forEach(p -> problems.add(new FieldProblem(at + p.field(), p.message())));
+        }
+        if (!problems.isEmpty()) {
+            throw new InvalidInputException(problems);
+        }
+        Instant now = clock.instant();
+        List<TimelineEvent> saved = events.saveAll(entries.stream()
+                .map(entry -> new TimelineEvent(postmortemId, entry, actor, now))
+                .toList());
+        events.flush();
+        return saved.stream().map(TimelineEvent::view).toList();
+    }
+
+    /** Change an event, refusing when someone else changed it since {@code expectedVersion}. */
+    public TimelineItem revise(long postmortemId, long eventId, @Nullable Long expectedVersion, TimelineEntry entry) {
+        editable(postmortemId);
+        TimelineEvent event = load(postmortemId, eventId);
+        if (expectedVersion != null && event.version() != expectedVersion) {
+            throw new StaleVersionException("The timeline event", expectedVersion, event.version());
+        }
+        check(entry, "");
+        event.revise(entry);
+        return events.saveAndFlush(event).view();
+    }
+
+    /** Remove an event. */
+    public void remove(long postmortemId, long eventId) {
+        editable(postmortemId);
+        events.delete(load(postmortemId, eventId));
+        events.flush();
+    }
+
+    private void editable(long postmortemId) {
+        management.load(postmortemId).requireEditable();
+    }
+
+    private TimelineEvent load(long postmortemId, long eventId) {
+        return events.findById(eventId)
+                .filter(e -> e.postmortemId() == postmortemId)
+                .orElseThrow(() -> new NotFoundException(
+                        "Postmortem " + postmortemId + " has no timeline event " + eventId + "."));
+    }
+
+    private static void check(TimelineEntry entry, String prefix) {
+        List<FieldProblem> problems = entry.problems();
+        if (!problems.isEmpty()) {
+            throw new InvalidInputException(problems.stream()
+                    .map(p -> new FieldProblem(prefix + p.field(), p.message()))
+                    .toList());
+        }
+    }
+
+    private static List<TimelineItem> lifecycle(Lifecycle lifecycle) {
+        List<TimelineItem> moments = new ArrayList<>();
+        moment(moments, lifecycle.startedAt(), "The incident started", TimelineKind.OTHER);
+        moment(moments, lifecycle.detectedAt(), "Detected", TimelineKind.DETECTION);
+        moment(moments, lifecycle.acknowledgedAt(), "Acknowledged", TimelineKind.ACTION);
+        moment(moments, lifecycle.mitigatedAt(), "Mitigated", TimelineKind.ACTION);
+        moment(moments, lifecycle.resolvedAt(), "Resolved", TimelineKind.ACTION);
+        return moments;
+    }
+
+    private static void moment(List<TimelineItem> out, @Nullable Instant at, String what, TimelineKind kind) {
+        if (at != null) {
+            out.add(new TimelineItem(0, at, what, kind, "incident", true, true, "", 0));
+        }
+    }
+}

@@ -1,0 +1,5 @@
+package org.kintsugi.postmortem;
+
+import org.springframework.data.jpa.repository.JpaRepository;
+
+interface ReviewSettingsStore extends JpaRepository<ReviewSettings, Integer> {}

@@ -1,0 +1,87 @@
+package org.kintsugi.postmortem;
+
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.GeneratedValue;
+import jakarta.persistence.GenerationType;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+import jakarta.persistence.Version;
+import java.time.Instant;
+import org.jspecify.annotations.Nullable;
+
+/** One section of a postmortem: Markdown text under a heading, versioned on its own so two writers can share a document. */
+@Entity
+@Table(name = "postmortem_sections")
+class Section {
+
+    static final int MAX_LENGTH = 100_000;
+
+    @Id
+    @GeneratedValue(strategy = GenerationType.IDENTITY)
+    private @Nullable Long id;
+
+    private int position;
+
+    @Column(name = "section_key")
+    private String key = "";
+
+    private String heading = "";
+    private String guidance = "";
+    private boolean required;
+    private String body = "";
+    private @Nullable String updatedBy;
+    private @Nullable Instant updatedAt;
+
+    @Version
+    private long version;
+
+    protected Section() {}
+
+    Section(int position, SectionDefinition definition, String body) {
+        this.position = position;
+        this.key = definition.key();
+        this.heading = definition.heading();
+        this.guidance = definition.guidance();
+        this.required = definition.required();
+        this.body = body;
+    }
+
+    void write(String body, String actor, Instant now) {
+        this.body = body;
+        this.updatedBy = actor;
+        this.updatedAt = now;
+    }
+
+    String key() {
+        return key;
+    }
+
+    String heading() {
+        return heading;
+    }
+
+    String body() {
+        return body;
+    }
+
+    boolean required() {
+        return required;
+    }
+
+    boolean empty() {
+        return body.isBlank();
+    }
+
+    int position() {
+        return position;
+    }
+
+    long version() {
+        return version;
+    }
+
+    SectionView view() {
+        return new SectionView(key, heading, guidance, required, body, version, updatedBy, updatedAt);
+    }
+}

@@ -1,0 +1,288 @@
+package org.kintsugi.postmortem.web;
+
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import java.net.URI;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.jspecify.annotations.Nullable;
+import org.kintsugi.identity.KintsugiPrincipal;
+import org.kintsugi.incident.IncidentManagement;
+import org.kintsugi.incident.Severity;
+import org.kintsugi.postmortem.Author;
+import org.kintsugi.postmortem.PostmortemFilter;
+import org.kintsugi.postmortem.PostmortemManagement;
+import org.kintsugi.postmortem.PostmortemReview;
+import org.kintsugi.postmortem.PostmortemRevisions;
+import org.kintsugi.postmortem.PostmortemStatus;
+import org.kintsugi.postmortem.PostmortemView;
+import org.kintsugi.postmortem.ReviewView;
+import org.kintsugi.postmortem.SectionComparison;
+import org.kintsugi.postmortem.SectionView;
+import org.kintsugi.postmortem.web.PostmortemJson.ApproveRequest;
+import org.kintsugi.postmortem.web.PostmortemJson.ChangesRequest;
+import org.kintsugi.postmortem.web.PostmortemJson.PersonRequest;
+import org.kintsugi.postmortem.web.PostmortemJson.PostmortemResponse;
+import org.kintsugi.postmortem.web.PostmortemJson.SectionRequest;
+import org.kintsugi.postmortem.web.PostmortemJson.SectionResponse;
+import org.kintsugi.postmortem.web.PostmortemJson.StartRequest;
+import org.kintsugi.shared.ETags;
+import org.kintsugi.shared.FieldProblem;
+import org.kintsugi.shared.InvalidInputException;
+import org.kintsugi.shared.Parsing;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ProblemDetail;
+import org.springframework.http.ResponseEntity;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.web.bind.annotation.DeleteMapping;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.PutMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestHeader;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+/** The postmortem API: start one from an incident, write its sections, share it, review and publish it. */
+@RestController
+@RequestMapping("/api/v1")
+@Tag(name = "Postmortems")
+class PostmortemApi {
+
+    private final PostmortemManagement postmortems;
+    private final PostmortemReview review;
+    private final PostmortemRevisions revisions;
+    private final IncidentManagement incidents;
+    private final Clock clock;
+
+    PostmortemApi(
+            PostmortemManagement postmortems,
+            PostmortemReview review,
+            PostmortemRevisions revisions,
+            IncidentManagement incidents,
+            Clock clock) {
+        this.postmortems = postmortems;
+        this.review = review;
+        this.revisions = revisions;
+        this.incidents = incidents;
+        this.clock = clock;
+    }
+
+    @Operation(
+            summary = "Start the postmortem of an incident",
+            description = "The template the rules pick for the"
+                    + " incident's kind and severity, unless templateId names another.")
+    @PostMapping("/incidents/{key}/postmortem")
+    ResponseEntity<PostmortemResponse> start(
+            @PathVariable String key,
+            @RequestBody(required = false) @Nullable StartRequest request,
+            @AuthenticationPrincipal KintsugiPrincipal me) {
+        Long templateId = request == null ? null : request.templateId();
+        PostmortemView started = postmortems.start(key, templateId, author(me));
+        return ResponseEntity.created(URI.create("/api/v1/postmortems/" + started.id()))
+                .eTag(ETags.of(started.version()))
+                .body(PostmortemResponse.of(started, clock.instant()));
+    }
+
+    @Operation(summary = "Read the postmortem of an incident")
+    @GetMapping("/incidents/{key}/postmortem")
+    ResponseEntity<PostmortemResponse> ofIncident(@PathVariable String key) {
+        long incidentId = incidents.find(key).id();
+        return postmortems
+                .forIncident(incidentId)
+                .map(this::withTag)
+                .orElseThrow(() -> new org.kintsugi.shared.NotFoundException(key + " has no postmortem yet."));
+    }
+
+    @Operation(
+            summary = "List postmortems",
+            description = "status: draft|in-review|approved|published; due: due|overdue")
+    @GetMapping("/postmortems")
+    Map<String, Object> list(
+            @RequestParam(required = false) @Nullable String status,
+            @RequestParam(required = false) @Nullable String due,
+            @RequestParam(required = false) @Nullable String severity,
+            @RequestParam(required = false) @Nullable String team,
+            @RequestParam(defaultValue = "0") int page,
+            @RequestParam(defaultValue = "25") int size) {
+        var result = postmortems.list(filter(status, due, severity, team, page, size));
+        return Map.of(
+                "items",
+                        result.getContent().stream()
+                                .map(p -> PostmortemResponse.of(p, clock.instant()))
+                                .toList(),
+                "page", result.getNumber(),
+                "size", result.getSize(),
+                "totalItems", result.getTotalElements(),
+                "totalPages", result.getTotalPages());
+    }
+
+    @Operation(summary = "Read one postmortem")
+    @GetMapping("/postmortems/{id}")
+    ResponseEntity<PostmortemResponse> get(@PathVariable long id) {
+        return withTag(postmortems.find(id));
+    }
+
+    @Operation(
+            summary = "Save a section's Markdown",
+            description = "Send If-Match with the section's version (its"
+                    + " ETag); a stale tag gets 412 and changes nothing.")
+    @PutMapping("/postmortems/{id}/sections/{sectionKey}")
+    ResponseEntity<?> writeSection(
+            @PathVariable long id,
+            @PathVariable String sectionKey,
+            @RequestHeader(name = "If-Match", required = false) @Nullable String ifMatch,
+            @RequestBody SectionRequest request,
+            @AuthenticationPrincipal KintsugiPrincipal me) {
+        var expected = ETags.version(ifMatch);
+        if (expected.isEmpty()) {
+            ProblemDetail problem = ProblemDetail.forStatusAndDetail(
+                    HttpStatus.PRECONDITION_REQUIRED,
+                    "Send If-Match with the version of the section you read, so nobody's text is overwritten.");
+            problem.setTitle("If-Match required");
+            return ResponseEntity.status(HttpStatus.PRECONDITION_REQUIRED).body(problem);
+        }
+        if (request.body() == null) {
+            throw new InvalidInputException("body", "is required (send an empty string to clear the section)");
+        }
+        SectionView saved = postmortems.write(id, sectionKey, expected.getAsLong(), request.body(), me.displayName());
+        return ResponseEntity.ok().eTag(ETags.of(saved.version())).body(SectionResponse.of(saved));
+    }
+
+    @Operation(summary = "Add a co-author")
+    @PostMapping("/postmortems/{id}/co-authors")
+    ResponseEntity<PostmortemResponse> addCoAuthor(@PathVariable long id, @RequestBody PersonRequest request) {
+        return withTag(postmortems.addCoAuthor(id, person(request)));
+    }
+
+    @Operation(summary = "Remove a co-author")
+    @DeleteMapping("/postmortems/{id}/co-authors/{userId}")
+    ResponseEntity<PostmortemResponse> removeCoAuthor(@PathVariable long id, @PathVariable long userId) {
+        return withTag(postmortems.removeCoAuthor(id, userId));
+    }
+
+    @Operation(summary = "Hand the postmortem over to a new owner")
+    @PostMapping("/postmortems/{id}/owner")
+    ResponseEntity<PostmortemResponse> handOver(@PathVariable long id, @RequestBody PersonRequest request) {
+        return withTag(postmortems.handOver(id, person(request)));
+    }
+
+    @Operation(summary = "Submit for review", description = "Refused with the list of required sections still empty.")
+    @PostMapping("/postmortems/{id}/submit")
+    ResponseEntity<PostmortemResponse> submit(@PathVariable long id, @AuthenticationPrincipal KintsugiPrincipal me) {
+        return withTag(review.submit(id, author(me)));
+    }
+
+    @Operation(summary = "Take a postmortem in review back to draft")
+    @PostMapping("/postmortems/{id}/withdraw")
+    ResponseEntity<PostmortemResponse> withdraw(@PathVariable long id, @AuthenticationPrincipal KintsugiPrincipal me) {
+        return withTag(review.withdraw(id, author(me)));
+    }
+
+    @Operation(summary = "Approve", description = "Only someone who is not an author may approve (four-eyes rule).")
+    @PostMapping("/postmortems/{id}/approve")
+    ResponseEntity<PostmortemResponse> approve(
+            @PathVariable long id,
+            @RequestBody(required = false) @Nullable ApproveRequest request,
+            @AuthenticationPrincipal KintsugiPrincipal me) {
+        List<String> checked = request == null || request.checked() == null ? List.of() : request.checked();
+        String comment = request == null || request.comment() == null ? "" : request.comment();
+        return withTag(review.approve(id, author(me), checked, comment));
+    }
+
+    @Operation(summary = "Request changes", description = "Sends the postmortem back to draft with the comment.")
+    @PostMapping("/postmortems/{id}/request-changes")
+    ResponseEntity<PostmortemResponse> requestChanges(
+            @PathVariable long id, @RequestBody ChangesRequest request, @AuthenticationPrincipal KintsugiPrincipal me) {
+        return withTag(review.requestChanges(id, author(me), request.comment() == null ? "" : request.comment()));
+    }
+
+    @Operation(summary = "Publish an approved postmortem")
+    @PostMapping("/postmortems/{id}/publish")
+    ResponseEntity<PostmortemResponse> publish(@PathVariable long id, @AuthenticationPrincipal KintsugiPrincipal me) {
+        return withTag(review.publish(id, author(me)));
+    }
+
+    @Operation(summary = "Amend a published postmortem", description = "Starts a new revision as a draft.")
+    @PostMapping("/postmortems/{id}/amend")
+    ResponseEntity<PostmortemResponse> amend(@PathVariable long id, @AuthenticationPrincipal KintsugiPrincipal me) {
+        return withTag(review.amend(id, author(me)));
+    }
+
+    @Operation(summary = "List the reviews, oldest first")
+    @GetMapping("/postmortems/{id}/reviews")
+    List<ReviewView> reviews(@PathVariable long id) {
+        postmortems.find(id);
+        return review.reviews(id);
+    }
+
+    @Operation(summary = "List the revisions")
+    @GetMapping("/postmortems/{id}/revisions")
+    List<PostmortemRevisions.RevisionView> revisions(@PathVariable long id) {
+        return revisions.list(id);
+    }
+
+    @Operation(summary = "Read one revision's sections")
+    @GetMapping("/postmortems/{id}/revisions/{number}")
+    List<org.kintsugi.postmortem.RevisionSection> revision(@PathVariable long id, @PathVariable int number) {
+        return revisions.sections(id, number);
+    }
+
+    @Operation(summary = "Compare two revisions section by section")
+    @GetMapping("/postmortems/{id}/revisions/compare")
+    List<SectionComparison> compare(@PathVariable long id, @RequestParam int from, @RequestParam int to) {
+        return revisions.compare(id, from, to);
+    }
+
+    static PostmortemFilter filter(
+            @Nullable String status,
+            @Nullable String due,
+            @Nullable String severity,
+            @Nullable String team,
+            int page,
+            int size) {
+        List<FieldProblem> problems = new ArrayList<>();
+        PostmortemStatus wanted = status == null || status.isBlank() ? null : status(status, problems);
+        Severity sev = Parsing.enumValue("severity", severity, Severity.class, problems);
+        if (due != null && !due.isBlank() && !due.equals("due") && !due.equals("overdue")) {
+            problems.add(new FieldProblem("due", "'" + due + "' is not one of due, overdue"));
+        }
+        if (size < 1 || size > 200) {
+            problems.add(new FieldProblem("size", "must be between 1 and 200"));
+        }
+        Parsing.check(problems);
+        return new PostmortemFilter(
+                wanted, due == null || due.isBlank() ? null : due, sev, team, Math.max(0, page), size);
+    }
+
+    private static @Nullable PostmortemStatus status(String code, List<FieldProblem> problems) {
+        for (PostmortemStatus s : PostmortemStatus.values()) {
+            if (s.code().equalsIgnoreCase(code.strip()) || s.name().equalsIgnoreCase(code.strip())) {
+                return s;
+            }
+        }
+        problems.add(new FieldProblem("status", "'" + code + "' is not one of draft, in-review, approved, published"));
+        return null;
+    }
+
+    private static long person(PersonRequest request) {
+        if (request.userId() == null) {
+            throw new InvalidInputException("userId", "is required");
+        }
+        return request.userId();
+    }
+
+    static Author author(KintsugiPrincipal me) {
+        return new Author(me.id(), me.displayName());
+    }
+
+    private ResponseEntity<PostmortemResponse> withTag(PostmortemView postmortem) {
+        return ResponseEntity.ok()
+                .eTag(ETags.of(postmortem.version()))
+                .body(PostmortemResponse.of(postmortem, clock.instant()));
+    }
+}
