@@ -1,0 +1,188 @@
+package org.kintsugi.postmortem.web;
+
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import java.net.URI;
+import java.time.DateTimeException;
+import java.time.Duration;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.List;
+import org.jspecify.annotations.Nullable;
+import org.kintsugi.identity.KintsugiPrincipal;
+import org.kintsugi.postmortem.ChatTranscript;
+import org.kintsugi.postmortem.LineProblem;
+import org.kintsugi.postmortem.PostmortemTimeline;
+import org.kintsugi.postmortem.TimelineDurations;
+import org.kintsugi.postmortem.TimelineEntry;
+import org.kintsugi.postmortem.TimelineItem;
+import org.kintsugi.postmortem.TimelineKind;
+import org.kintsugi.postmortem.TranscriptEntry;
+import org.kintsugi.postmortem.TranscriptReading;
+import org.kintsugi.postmortem.web.PostmortemJson.TimelineRequest;
+import org.kintsugi.postmortem.web.PostmortemJson.TimelineResponse;
+import org.kintsugi.postmortem.web.PostmortemJson.TranscriptRequest;
+import org.kintsugi.shared.ETags;
+import org.kintsugi.shared.FieldProblem;
+import org.kintsugi.shared.InvalidInputException;
+import org.kintsugi.shared.Parsing;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.web.bind.annotation.DeleteMapping;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.PutMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestHeader;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RestController;
+
+/** The timeline API: read a postmortem's timeline, add, change and remove events, paste a chat transcript. */
+@RestController
+@RequestMapping("/api/v1/postmortems/{id}/timeline")
+@Tag(name = "Postmortem timeline")
+class TimelineApi {
+
+    private final PostmortemTimeline timeline;
+
+    TimelineApi(PostmortemTimeline timeline) {
+        this.timeline = timeline;
+    }
+
+    /** The timeline with what it measures; durations are ISO-8601 ({@code PT42M}), null where unknown. */
+    record TimelineResponseBody(
+            List<TimelineResponse> events,
+            @Nullable Duration undetected,
+            @Nullable Duration toMitigate,
+            @Nullable Duration toResolve) {}
+
+    /** What a transcript yields: the messages read, the lines that could not be, and how many events were saved. */
+    record TranscriptResponse(List<TranscriptEntry> entries, List<LineProblem> problems, int saved) {}
+
+    @Operation(summary = "Read the timeline, the incident's own moments included, with the durations it shows")
+    @GetMapping
+    TimelineResponseBody get(@PathVariable long id) {
+        TimelineDurations durations = timeline.durations(id);
+        return new TimelineResponseBody(
+                timeline.timeline(id).stream().map(TimelineResponse::of).toList(),
+                durations.undetected(),
+                durations.toMitigate(),
+                durations.toResolve());
+    }
+
+    @Operation(summary = "Add an event")
+    @PostMapping
+    ResponseEntity<TimelineResponse> add(
+            @PathVariable long id,
+            @RequestBody TimelineRequest request,
+            @AuthenticationPrincipal KintsugiPrincipal me) {
+        TimelineItem added = timeline.add(id, entry(request), me.displayName());
+        return ResponseEntity.created(URI.create("/api/v1/postmortems/" + id + "/timeline/" + added.id()))
+                .eTag(ETags.of(added.version()))
+                .body(TimelineResponse.of(added));
+    }
+
+    @Operation(
+            summary = "Change an event",
+            description = "If-Match with the event's version guards against overwriting.")
+    @PutMapping("/{eventId}")
+    ResponseEntity<TimelineResponse> revise(
+            @PathVariable long id,
+            @PathVariable long eventId,
+            @RequestHeader(name = "If-Match", required = false) @Nullable String ifMatch,
+            @RequestBody TimelineRequest request) {
+        var expected = ETags.version(ifMatch);
+        TimelineItem revised =
+                timeline.revise(id, eventId, expected.isPresent() ? expected.getAsLong() : null, entry(request));
+        return ResponseEntity.ok().eTag(ETags.of(revised.version())).body(TimelineResponse.of(revised));
+    }
+
+    @Operation(summary = "Remove an event")
+    @DeleteMapping("/{eventId}")
+    ResponseEntity<Void> remove(@PathVariable long id, @PathVariable long eventId) {
+        timeline.remove(id, eventId);
+        return ResponseEntity.noContent().build();
+    }
+
+    @Operation(
+            summary = "Read a chat transcript into events",
+            description = "Lines like '14:02 alice: restarted the pods' or a Slack copy-paste, local to zone on date."
+                    + " preview=true saves nothing; lines that cannot be read refuse the import unless"
+                    + " skipUnreadable=true.")
+    @PostMapping("/import")
+    ResponseEntity<TranscriptResponse> importTranscript(
+            @PathVariable long id,
+            @RequestBody TranscriptRequest request,
+            @AuthenticationPrincipal KintsugiPrincipal me) {
+        TranscriptReading reading = read(request, me.zone());
+        if (Boolean.TRUE.equals(request.preview())) {
+            return ResponseEntity.ok(new TranscriptResponse(reading.entries(), reading.problems(), 0));
+        }
+        if (!reading.problems().isEmpty() && !Boolean.TRUE.equals(request.skipUnreadable())) {
+            throw new InvalidInputException(reading.problems().stream()
+                    .map(p -> new FieldProblem("text", p.message()))
+                    .toList());
+        }
+        List<TimelineItem> saved = timeline.addAll(id, entries(reading), me.displayName());
+        return ResponseEntity.status(HttpStatus.CREATED)
+                .body(new TranscriptResponse(reading.entries(), reading.problems(), saved.size()));
+    }
+
+    /** Read a transcript with the date and zone chosen on paste, each checked with a message naming its field. */
+    static TranscriptReading read(TranscriptRequest request, ZoneId defaultZone) {
+        List<FieldProblem> problems = new ArrayList<>();
+        if (request.text() == null || request.text().isBlank()) {
+            problems.add(new FieldProblem("text", "is required: paste the chat messages"));
+        }
+        LocalDate date = null;
+        try {
+            date = request.date() == null || request.date().isBlank()
+                    ? null
+                    : LocalDate.parse(request.date().strip());
+        } catch (DateTimeException e) {
+            problems.add(new FieldProblem("date", "'" + request.date() + "' is not a date like 2026-11-21"));
+        }
+        if (date == null && problems.stream().noneMatch(p -> p.field().equals("date"))) {
+            problems.add(new FieldProblem("date", "is required: on which day were these messages written?"));
+        }
+        ZoneId zone = defaultZone;
+        try {
+            zone = request.zone() == null || request.zone().isBlank()
+                    ? defaultZone
+                    : ZoneId.of(request.zone().strip());
+        } catch (DateTimeException e) {
+            problems.add(new FieldProblem("zone", "'" + request.zone() + "' is not a time zone, e.g. Europe/Berlin"));
+        }
+        Parsing.check(problems);
+        return ChatTranscript.read(request.text(), date, zone);
+    }
+
+    /** Turn read messages into timeline entries: the author becomes the source. */
+    static List<TimelineEntry> entries(TranscriptReading reading) {
+        return reading.entries().stream()
+                .map(e -> new TimelineEntry(
+                        e.at(), e.text(), e.kind(), e.author().isBlank() ? "chat" : e.author(), false))
+                .toList();
+    }
+
+    private static TimelineEntry entry(TimelineRequest request) {
+        List<FieldProblem> problems = new ArrayList<>();
+        var at = Parsing.moment("at", request.at(), problems);
+        if (at == null && problems.isEmpty()) {
+            problems.add(new FieldProblem("at", "is required, e.g. 2026-11-21T14:02:00Z"));
+        }
+        TimelineKind kind = Parsing.enumValue("kind", request.kind(), TimelineKind.class, problems);
+        Parsing.check(problems);
+        var entry = new TimelineEntry(
+                at,
+                request.description() == null ? "" : request.description(),
+                kind == null ? TimelineKind.OTHER : kind,
+                request.source() == null ? "" : request.source(),
+                Boolean.TRUE.equals(request.starred()));
+        Parsing.check(entry.problems());
+        return entry;
+    }
+}
