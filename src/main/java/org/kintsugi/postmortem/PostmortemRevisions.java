@@ -8,6 +8,7 @@ import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.kintsugi.shared.Markdown;
 import org.kintsugi.shared.NotFoundException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -92,8 +93,8 @@ public class PostmortemRevisions {
                         row.getTag() == DiffRow.Tag.EQUAL
                                 ? "equal"
                                 : row.getTag().name().toLowerCase(),
-                        row.getOldLine(),
-                        row.getNewLine()))
+                        Markdown.sanitize(row.getOldLine()),
+                        Markdown.sanitize(row.getNewLine())))
                 .toList();
     }
 

@@ -10,15 +10,18 @@ import org.kintsugi.identity.KintsugiPrincipal;
 import org.kintsugi.incident.IncidentFilter;
 import org.kintsugi.incident.IncidentKind;
 import org.kintsugi.incident.IncidentManagement;
+import org.kintsugi.incident.IncidentPageSection;
 import org.kintsugi.incident.IncidentSort;
 import org.kintsugi.incident.IncidentStatus;
 import org.kintsugi.incident.IncidentView;
+import org.kintsugi.incident.PhaseBar;
 import org.kintsugi.incident.Severity;
 import org.kintsugi.shared.FieldProblem;
 import org.kintsugi.shared.InvalidInputException;
 import org.kintsugi.shared.NotFoundException;
 import org.kintsugi.shared.StaleVersionException;
 import org.kintsugi.shared.Zones;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.data.domain.Page;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
@@ -43,11 +46,14 @@ class IncidentController {
     private final IncidentManagement incidents;
     private final Times times;
     private final Clock clock;
+    private final ObjectProvider<IncidentPageSection> sections;
 
-    IncidentController(IncidentManagement incidents, Times times, Clock clock) {
+    IncidentController(
+            IncidentManagement incidents, Times times, Clock clock, ObjectProvider<IncidentPageSection> sections) {
         this.incidents = incidents;
         this.times = times;
         this.clock = clock;
+        this.sections = sections;
     }
 
     @GetMapping
@@ -106,6 +112,11 @@ class IncidentController {
         model.addAttribute("bar", PhaseBar.of(incident.lifecycle(), clock.instant()));
         model.addAttribute("zone", me.zone());
         model.addAttribute("resolveAt", IncidentForm.local(clock.instant(), me.zone()));
+        model.addAttribute(
+                "parts",
+                sections.orderedStream()
+                        .flatMap(s -> s.render(incident, me).stream())
+                        .toList());
         return "incident/show";
     }
 

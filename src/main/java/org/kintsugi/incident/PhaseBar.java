@@ -1,12 +1,10 @@
-package org.kintsugi.incident.web;
+package org.kintsugi.incident;
 
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import org.jspecify.annotations.Nullable;
-import org.kintsugi.incident.Durations;
-import org.kintsugi.incident.Lifecycle;
 
 /**
  * The incident's phases laid end to end, as proportions of its whole length, for drawing as SVG. An open incident
@@ -36,7 +34,8 @@ public record PhaseBar(List<Segment> segments, String summary) {
     private record Point(
             String phase, String label, @Nullable Instant at) {}
 
-    static PhaseBar of(Lifecycle life, Instant now) {
+    /** Lay out the phases of a lifecycle; an incident not yet resolved runs until {@code now}. */
+    public static PhaseBar of(Lifecycle life, Instant now) {
         Instant start = life.startedAt() == null ? now : life.startedAt();
         boolean ongoing = life.resolvedAt() == null;
         Instant end = ongoing ? max(now, start) : life.resolvedAt();

@@ -1,0 +1,48 @@
+package org.kintsugi.postmortem.web;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.util.List;
+import java.util.Locale;
+import org.jspecify.annotations.Nullable;
+import org.kintsugi.incident.Durations;
+import org.kintsugi.incident.IncidentView;
+import org.kintsugi.postmortem.PostmortemView;
+import org.kintsugi.postmortem.SectionView;
+import org.kintsugi.postmortem.TimelineDurations;
+import org.kintsugi.postmortem.TimelineItem;
+import org.kintsugi.shared.Markdown;
+
+/** Everything an export shows: the postmortem, its incident, its timeline and what the timeline measures. */
+public record PostmortemDocument(
+        PostmortemView postmortem, IncidentView incident, List<TimelineItem> timeline, TimelineDurations durations) {
+
+    private static final DateTimeFormatter UTC =
+            DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm", Locale.ROOT).withZone(ZoneOffset.UTC);
+
+    /** Return whether the template has a Timeline section, where the timeline table goes; else it goes last. */
+    public boolean hasTimelineSection() {
+        return postmortem.sections().stream().anyMatch(PostmortemDocument::isTimeline);
+    }
+
+    /** Return a moment as {@code 2026-11-21 14:05} in UTC, the zone every export is written in. */
+    public String utc(@Nullable Instant at) {
+        return at == null ? "" : UTC.format(at);
+    }
+
+    /** Return a section's Markdown as sanitised HTML. */
+    public String html(String markdown) {
+        return Markdown.toHtml(markdown);
+    }
+
+    /** Return a duration in words, e.g. {@code 1 h 5 min}. */
+    public String human(@Nullable Duration duration) {
+        return Durations.human(duration);
+    }
+
+    static boolean isTimeline(SectionView section) {
+        return section.key().equals("timeline");
+    }
+}

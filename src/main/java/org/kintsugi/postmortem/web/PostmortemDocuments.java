@@ -1,0 +1,74 @@
+package org.kintsugi.postmortem.web;
+
+import org.kintsugi.incident.IncidentManagement;
+import org.kintsugi.postmortem.PostmortemManagement;
+import org.kintsugi.postmortem.PostmortemTimeline;
+import org.kintsugi.postmortem.PostmortemView;
+import org.springframework.http.ContentDisposition;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.stereotype.Component;
+
+/** Gather a postmortem with its incident and timeline, and hand it out in the format asked for. */
+@Component
+class PostmortemDocuments {
+
+    static final MediaType MARKDOWN = MediaType.parseMediaType("text/markdown;charset=UTF-8");
+
+    private final PostmortemManagement postmortems;
+    private final PostmortemTimeline timeline;
+    private final IncidentManagement incidents;
+    private final ExportRenderer renderer;
+
+    PostmortemDocuments(
+            PostmortemManagement postmortems,
+            PostmortemTimeline timeline,
+            IncidentManagement incidents,
+            ExportRenderer renderer) {
+        this.postmortems = postmortems;
+        this.timeline = timeline;
+        this.incidents = incidents;
+        this.renderer = renderer;
+    }
+
+    PostmortemDocument of(long id) {
+        PostmortemView postmortem = postmortems.find(id);
+        return new PostmortemDocument(
+                postmortem, incidents.find(postmortem.incidentKey()), timeline.timeline(id), timeline.durations(id));
+    }
+
+    /** Answer with the postmortem as markdown, html or pdf, as a download named after its incident. */
+    ResponseEntity<byte[]> export(long id, String format) {
+        PostmortemDocument document = of(id);
+        String name = document.incident().key() + "-postmortem";
+        return switch (format.strip().toLowerCase()) {
+            case "markdown", "md" ->
+                file(
+                        renderer.markdown(document).getBytes(java.nio.charset.StandardCharsets.UTF_8),
+                        MARKDOWN,
+                        name + ".md");
+            case "html" ->
+                file(
+                        renderer.html(document).getBytes(java.nio.charset.StandardCharsets.UTF_8),
+                        MediaType.parseMediaType("text/html;charset=UTF-8"),
+                        name + ".html");
+            case "pdf" -> file(renderer.pdf(document), MediaType.APPLICATION_PDF, name + ".pdf");
+            default ->
+                throw new org.kintsugi.shared.InvalidInputException(
+                        "format", "'" + format + "' is not one of markdown, html, pdf");
+        };
+    }
+
+    private static ResponseEntity<byte[]> file(byte[] content, MediaType type, String filename) {
+        return ResponseEntity.ok()
+                .contentType(type)
+                .header(
+                        HttpHeaders.CONTENT_DISPOSITION,
+                        ContentDisposition.attachment()
+                                .filename(filename)
+                                .build()
+                                .toString())
+                .body(content);
+    }
+}

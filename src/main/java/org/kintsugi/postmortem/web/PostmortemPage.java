@@ -1,0 +1,108 @@
+package org.kintsugi.postmortem.web;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.util.List;
+import org.kintsugi.identity.KintsugiPrincipal;
+import org.kintsugi.identity.UserManagement;
+import org.kintsugi.identity.UserView;
+import org.kintsugi.incident.PhaseBar;
+import org.kintsugi.postmortem.PostmortemReview;
+import org.kintsugi.postmortem.PostmortemRevisions;
+import org.kintsugi.postmortem.PostmortemStatus;
+import org.kintsugi.postmortem.PostmortemView;
+import org.kintsugi.postmortem.ReviewPolicy;
+import org.kintsugi.postmortem.ReviewView;
+import org.springframework.stereotype.Component;
+import org.springframework.ui.Model;
+
+/** Put together what a postmortem's page shows, and what the person looking at it may do there. */
+@Component
+class PostmortemPage {
+
+    private final PostmortemDocuments documents;
+    private final PostmortemReview review;
+    private final PostmortemRevisions revisions;
+    private final ReviewPolicy policy;
+    private final UserManagement users;
+    private final Clock clock;
+
+    PostmortemPage(
+            PostmortemDocuments documents,
+            PostmortemReview review,
+            PostmortemRevisions revisions,
+            ReviewPolicy policy,
+            UserManagement users,
+            Clock clock) {
+        this.documents = documents;
+        this.review = review;
+        this.revisions = revisions;
+        this.policy = policy;
+        this.users = users;
+        this.clock = clock;
+    }
+
+    /** What this person may do here. */
+    public record Abilities(
+            boolean edit, boolean author, boolean submit, boolean review, boolean publish, boolean amend) {
+
+        static Abilities of(PostmortemView p, KintsugiPrincipal me) {
+            boolean author = p.isAuthor(me.id());
+            boolean write = me.canWrite();
+            PostmortemStatus s = p.status();
+            boolean inReview = s == PostmortemStatus.IN_REVIEW || s == PostmortemStatus.APPROVED;
+            return new Abilities(
+                    write && s == PostmortemStatus.DRAFT,
+                    author,
+                    write && (author || me.isAdmin()) && s == PostmortemStatus.DRAFT,
+                    write && !author && inReview,
+                    write && s == PostmortemStatus.APPROVED,
+                    write && s == PostmortemStatus.PUBLISHED);
+        }
+    }
+
+    void fill(Model model, long id, KintsugiPrincipal me) {
+        PostmortemDocument doc = documents.of(id);
+        PostmortemView p = doc.postmortem();
+        Instant now = clock.instant();
+        List<ReviewView> reviews = review.reviews(id);
+        model.addAttribute("doc", doc);
+        model.addAttribute("p", p);
+        model.addAttribute("incident", doc.incident());
+        model.addAttribute("zone", me.zone());
+        model.addAttribute("can", Abilities.of(p, me));
+        model.addAttribute("overdue", p.overdueAt(now));
+        model.addAttribute("bar", PhaseBar.of(doc.incident().lifecycle(), now));
+        model.addAttribute("reviews", reviews);
+        model.addAttribute("approvals", approvals(p, reviews));
+        model.addAttribute("approvalsRequired", policy.approvalsRequired());
+        model.addAttribute("checklist", policy.checklist());
+        model.addAttribute("revisions", revisions.list(id));
+        model.addAttribute("kinds", org.kintsugi.postmortem.TimelineKind.values());
+        model.addAttribute("statuses", PostmortemStatus.values());
+        model.addAttribute("people", people(p));
+        if (!model.containsAttribute("transcript")) {
+            model.addAttribute("transcript", TimelineController.TranscriptForm.blank(me.zone(), doc));
+        }
+        if (!model.containsAttribute("event")) {
+            model.addAttribute("event", TimelineController.EventForm.blank(me.zone(), now));
+        }
+    }
+
+    private static long approvals(PostmortemView p, List<ReviewView> reviews) {
+        return reviews.stream()
+                .filter(r -> r.revision() == p.revision()
+                        && r.approved()
+                        && !p.isAuthor(r.reviewer().id()))
+                .map(r -> r.reviewer().id())
+                .distinct()
+                .count();
+    }
+
+    /** Return the active people who could join as co-authors. */
+    private List<UserView> people(PostmortemView p) {
+        return users.all().stream()
+                .filter(u -> u.active() && !p.isAuthor(u.id()) && u.role() != org.kintsugi.identity.Role.VIEWER)
+                .toList();
+    }
+}
