@@ -137,8 +137,8 @@ class PostmortemJourneyTests {
         assertThat(author.locator("#preview-summary strong")).hasText("payments API");
         Browser.screenshot(author, "10-postmortem-live-preview");
         author.locator("#section-summary button[type=submit]").click();
-        assertThat(author.locator("#section-summary .markdown strong")).hasText("payments API");
-        assertThat(author.locator("#section-summary .markdown script")).hasCount(0);
+        assertThat(author.locator("#section-summary > .markdown strong")).hasText("payments API");
+        assertThat(author.locator("#section-summary > .markdown script")).hasCount(0);
         assertThat(author.evaluate("() => window.pwned === undefined")).isEqualTo(true);
 
         write(author, "Impact", "1,200 checkouts failed over 53 minutes.");

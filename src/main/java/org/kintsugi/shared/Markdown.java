@@ -1,6 +1,7 @@
 package org.kintsugi.shared;
 
 import java.util.List;
+import java.util.regex.Pattern;
 import org.commonmark.ext.gfm.tables.TablesExtension;
 import org.commonmark.node.Node;
 import org.commonmark.parser.Parser;
@@ -30,7 +31,7 @@ public final class Markdown {
             .and(new HtmlPolicyBuilder()
                     .allowElements("pre", "code", "hr", "br", "del", "s", "kbd", "sup", "sub", "dl", "dt", "dd")
                     .allowAttributes("class")
-                    .matching(false, "language-[a-z0-9+#-]{1,30}")
+                    .matching(Pattern.compile("language-[a-z0-9+#-]{1,30}"))
                     .onElements("code")
                     .allowAttributes("align")
                     .matching(true, "left", "right", "center")
