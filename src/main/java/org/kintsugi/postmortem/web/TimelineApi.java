@@ -5,6 +5,7 @@ import io.swagger.v3.oas.annotations.tags.Tag;
 import java.net.URI;
 import java.time.DateTimeException;
 import java.time.Duration;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.ArrayList;
@@ -60,7 +61,22 @@ class TimelineApi {
             @Nullable Duration toResolve) {}
 
     /** What a transcript yields: the messages read, the lines that could not be, and how many events were saved. */
-    record TranscriptResponse(List<TranscriptEntry> entries, List<LineProblem> problems, int saved) {}
+    record TranscriptResponse(List<EntryResponse> entries, List<LineProblem> problems, int saved) {
+
+        static TranscriptResponse of(TranscriptReading reading, int saved) {
+            return new TranscriptResponse(
+                    reading.entries().stream().map(EntryResponse::of).toList(), reading.problems(), saved);
+        }
+    }
+
+    /** One message read from a transcript; {@code kind} is the guess, e.g. {@code detection}. */
+    record EntryResponse(int line, Instant at, String author, String text, String kind) {
+
+        static EntryResponse of(TranscriptEntry e) {
+            return new EntryResponse(
+                    e.line(), e.at(), e.author(), e.text(), e.kind().code());
+        }
+    }
 
     @Operation(summary = "Read the timeline, the incident's own moments included, with the durations it shows")
     @GetMapping
@@ -119,7 +135,7 @@ class TimelineApi {
             @AuthenticationPrincipal KintsugiPrincipal me) {
         TranscriptReading reading = read(request, me.zone());
         if (Boolean.TRUE.equals(request.preview())) {
-            return ResponseEntity.ok(new TranscriptResponse(reading.entries(), reading.problems(), 0));
+            return ResponseEntity.ok(TranscriptResponse.of(reading, 0));
         }
         if (!reading.problems().isEmpty() && !Boolean.TRUE.equals(request.skipUnreadable())) {
             throw new InvalidInputException(reading.problems().stream()
@@ -127,8 +143,7 @@ class TimelineApi {
                     .toList());
         }
         List<TimelineItem> saved = timeline.addAll(id, entries(reading), me.displayName());
-        return ResponseEntity.status(HttpStatus.CREATED)
-                .body(new TranscriptResponse(reading.entries(), reading.problems(), saved.size()));
+        return ResponseEntity.status(HttpStatus.CREATED).body(TranscriptResponse.of(reading, saved.size()));
     }
 
     /** Read a transcript with the date and zone chosen on paste, each checked with a message naming its field. */
