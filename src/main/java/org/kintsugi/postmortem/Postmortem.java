@@ -295,7 +295,7 @@ class Postmortem {
 
     PostmortemView view() {
         return new PostmortemView(
-                id(),
+                id == null ? 0 : id,
                 incidentId,
                 incidentKey,
                 title,
