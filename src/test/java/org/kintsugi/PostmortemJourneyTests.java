@@ -211,4 +211,81 @@ class PostmortemJourneyTests {
         assertThat(author.locator("#postmortem-results")).containsText(key);
         Browser.screenshot(author, "14-postmortem-list");
     }
+
+    @Test
+    void adminsKeepTemplatesAndPeopleImportMarkdownFiles() {
+        Page admin = browser.newPage();
+        signIn(admin, TestPeople.ADMIN_EMAIL);
+        admin.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("Templates"))
+                .click();
+        assertThat(admin.locator("table.striped tbody tr")).hasCount(5);
+        admin.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("New template"))
+                .click();
+        admin.getByLabel("Name").fill("Launch review");
+        admin.locator("#heading-0").fill("Goal");
+        admin.locator("#sections0\\.required1").check();
+        admin.locator("#heading-1").fill("What we shipped");
+        admin.locator("#guidance-1").fill("Features, dates, and who used them first.");
+        admin.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Save template"))
+                .click();
+        assertThat(admin.locator(".alert.notice")).hasText("Created Launch review.");
+        var rows = admin.locator("table.striped tbody tr td:nth-child(2) a");
+        assertThat(rows.last()).hasText("Launch review");
+
+        admin.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Move Launch review up"))
+                .click();
+        assertThat(rows.nth(4)).hasText("Launch review");
+        admin.locator("#template-" + templateId(admin, "Launch review") + " button:has-text(\"Retire\")")
+                .click();
+        assertThat(admin.locator(".alert.notice")).hasText("Retired Launch review.");
+        assertThat(admin.locator("tr.inactive")).containsText("Launch review");
+        Browser.screenshot(admin, "15-admin-templates");
+
+        admin.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("Due dates & review"))
+                .click();
+        assertThat(admin.getByLabel("SEV3 rule")).hasValue("WORKING_DAYS");
+        admin.getByLabel("Working days are counted in").fill("Mars/Olympus");
+        admin.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Save"))
+                .click();
+        assertThat(admin.locator(".field-error")).containsText("Zone is not a time zone");
+        assertThat(admin.getByLabel("Working days are counted in")).hasValue("Mars/Olympus");
+        Browser.screenshot(admin, "16-admin-policy");
+
+        admin.navigate(url("/postmortems/import"));
+        admin.locator("#files").setInputFiles(new java.nio.file.Path[] {
+            java.nio.file.Path.of("../shared/corpus/postmortems/dfds/pm2023-001-total-node-failure.md"),
+            java.nio.file.Path.of("../shared/corpus/postmortems/jupyterhub").resolve(firstJupyterhubFile())
+        });
+        admin.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Import"))
+                .click();
+        assertThat(admin.locator(".import-results tbody tr")).hasCount(2);
+        assertThat(admin.locator(".import-results")).containsText("Total node failure");
+        Browser.screenshot(admin, "17-import-results");
+        admin.getByRole(
+                        AriaRole.LINK,
+                        new Page.GetByRoleOptions().setName(java.util.regex.Pattern.compile("Total node failure")))
+                .click();
+        assertThat(admin.locator("#section-contributing-factors, #section-root-causes")
+                        .first())
+                .isVisible();
+        assertThat(admin.locator(".vertical-timeline li")).not().hasCount(0);
+        Browser.screenshot(admin, "18-imported-postmortem");
+    }
+
+    static String templateId(Page page, String name) {
+        return page.locator("table.striped tbody tr:has-text(\"" + name + "\")")
+                .getAttribute("id")
+                .replace("template-", "");
+    }
+
+    static String firstJupyterhubFile() {
+        try (var files = java.nio.file.Files.list(java.nio.file.Path.of("../shared/corpus/postmortems/jupyterhub"))) {
+            return files.map(p -> p.getFileName().toString())
+                    .sorted()
+                    .findFirst()
+                    .orElseThrow();
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
 }

@@ -147,16 +147,37 @@ public class PostmortemImport {
         return h.length() > 120 ? h.substring(0, 119) + "…" : h;
     }
 
+    /**
+     * Return the template the front matter names, else the active template whose sections fit the document's headings
+     * best; on a tie, the one the rules pick for the incident.
+     */
     private TemplateView template(ImportedDocument document, IncidentView incident) {
         Object wanted = document.frontMatter().get("template");
-        if (wanted != null) {
-            for (TemplateView t : templates.active()) {
-                if (t.name().equalsIgnoreCase(wanted.toString().strip())) {
-                    return t;
-                }
+        List<TemplateView> active = templates.active();
+        for (TemplateView t : active) {
+            if (wanted != null && t.name().equalsIgnoreCase(wanted.toString().strip())) {
+                return t;
             }
         }
-        return templates.chooseFor(incident.kind(), incident.severity());
+        TemplateView best = templates.chooseFor(incident.kind(), incident.severity());
+        int bestFit = fit(best, document);
+        for (TemplateView t : active) {
+            int fit = fit(t, document);
+            if (fit > bestFit) {
+                best = t;
+                bestFit = fit;
+            }
+        }
+        return best;
+    }
+
+    /** Count the document's sections that have a home in the template. */
+    private static int fit(TemplateView template, ImportedDocument document) {
+        return (int) document.sections().stream()
+                .filter(imported -> template.sections().stream()
+                        .anyMatch(s -> imported.meaning() != null && s.key().equals(imported.meaning())
+                                || SectionMeanings.same(s.heading(), imported.heading())))
+                .count();
     }
 
     private IncidentDetails details(ImportedDocument document, List<String> warnings) {
@@ -185,10 +206,24 @@ public class PostmortemImport {
                 names(front.get("services")),
                 names(front.get("teams")),
                 started,
-                moment(front, "detectedAt", warnings),
+                detected(front, document, started, warnings),
                 moment(front, "acknowledgedAt", warnings),
                 moment(front, "mitigatedAt", warnings),
                 resolved.isBefore(started) ? started : resolved);
+    }
+
+    /** Return the detection moment the front matter gives, else the first timeline event that reads as one. */
+    private static @Nullable Instant detected(
+            Map<String, @Nullable Object> front, ImportedDocument document, Instant started, List<String> warnings) {
+        Instant given = moment(front, "detectedAt", warnings);
+        if (given != null) {
+            return given;
+        }
+        return document.timeline().stream()
+                .filter(e -> !e.at().isBefore(started) && KindGuess.of(e.description()) == TimelineKind.DETECTION)
+                .map(ImportedEvent::at)
+                .min(Instant::compareTo)
+                .orElse(null);
     }
 
     private static String summaryOf(ImportedDocument document) {
