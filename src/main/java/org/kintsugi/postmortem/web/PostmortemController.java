@@ -233,6 +233,13 @@ class PostmortemController {
         return "redirect:/postmortems/" + id;
     }
 
+    @PostMapping("/postmortems/{id}/owner")
+    String handOver(@PathVariable long id, @RequestParam long userId, RedirectAttributes redirect) {
+        PostmortemView handed = postmortems.handOver(id, userId);
+        redirect.addFlashAttribute("notice", handed.owner().name() + " owns this postmortem now.");
+        return "redirect:/postmortems/" + id;
+    }
+
     @GetMapping("/postmortems/{id}/export")
     ResponseEntity<byte[]> export(@PathVariable long id, @RequestParam(defaultValue = "pdf") String format) {
         return documents.export(id, format);

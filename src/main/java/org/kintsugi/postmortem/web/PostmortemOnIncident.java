@@ -60,7 +60,7 @@ class PostmortemOnIncident implements IncidentPageSection {
             model.put("overdue", model.get("due") instanceof Instant due && now.isAfter(due));
             model.put("canStart", viewer.canWrite());
             if (viewer.canWrite()) {
-                model.put("templates", templates.active());
+                model.put("templates", templates.choices());
                 model.put(
                         "chosen",
                         templates

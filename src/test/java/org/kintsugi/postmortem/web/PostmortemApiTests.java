@@ -12,6 +12,7 @@ import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 import org.kintsugi.identity.Role;
 import org.kintsugi.identity.UserView;
+import org.kintsugi.postmortem.PostmortemPublished;
 import org.kintsugi.support.KintsugiAppTest;
 import org.kintsugi.support.TestPeople;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -19,10 +20,13 @@ import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpMethod;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
+import org.springframework.test.context.event.ApplicationEvents;
+import org.springframework.test.context.event.RecordApplicationEvents;
 import org.springframework.test.web.servlet.assertj.MockMvcTester;
 import org.springframework.test.web.servlet.assertj.MvcTestResult;
 
 @KintsugiAppTest
+@RecordApplicationEvents
 class PostmortemApiTests {
 
     static final String OUTAGE = """
@@ -36,6 +40,9 @@ class PostmortemApiTests {
 
     @Autowired
     TestPeople people;
+
+    @Autowired
+    ApplicationEvents events;
 
     UserView author;
     UserView reviewer;
@@ -277,6 +284,11 @@ class PostmortemApiTests {
             var published = call(HttpMethod.POST, "/api/v1/postmortems/" + id + "/publish", author, null);
             assertThat(published).hasStatus(HttpStatus.OK);
             assertThat(published).bodyJson().extractingPath("$.status").isEqualTo("published");
+            assertThat(events.stream(PostmortemPublished.class)).singleElement().satisfies(e -> {
+                assertThat(e.postmortemId()).isEqualTo(id);
+                assertThat(e.revision()).isEqualTo(1);
+                assertThat(e.publishedBy()).isEqualTo(author.displayName());
+            });
 
             assertThat(write(id, "summary", "Changed after publishing", 1, author))
                     .hasStatus(HttpStatus.CONFLICT);
