@@ -6,16 +6,19 @@ import java.util.Optional;
 import org.jspecify.annotations.Nullable;
 import org.kintsugi.identity.UserManagement;
 import org.kintsugi.identity.UserView;
+import org.kintsugi.incident.IncidentKind;
 import org.kintsugi.incident.IncidentManagement;
 import org.kintsugi.incident.IncidentResolved;
 import org.kintsugi.incident.IncidentRevised;
 import org.kintsugi.incident.IncidentView;
+import org.kintsugi.incident.Severity;
 import org.kintsugi.shared.NotFoundException;
 import org.kintsugi.shared.RefusedException;
 import org.springframework.data.domain.Page;
 import org.springframework.data.domain.PageRequest;
 import org.springframework.data.domain.Sort;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
 
 /** Start postmortems from incidents, write their sections and decide who writes them. */
@@ -28,6 +31,7 @@ public class PostmortemManagement {
     private final ReviewPolicy policy;
     private final IncidentManagement incidents;
     private final UserManagement users;
+    private final PostmortemReads reads;
     private final Clock clock;
 
     PostmortemManagement(
@@ -36,12 +40,14 @@ public class PostmortemManagement {
             ReviewPolicy policy,
             IncidentManagement incidents,
             UserManagement users,
+            PostmortemReads reads,
             Clock clock) {
         this.postmortems = postmortems;
         this.templates = templates;
         this.policy = policy;
         this.incidents = incidents;
         this.users = users;
+        this.reads = reads;
         this.clock = clock;
     }
 
@@ -70,6 +76,18 @@ public class PostmortemManagement {
     @Transactional(readOnly = true)
     public PostmortemView find(long id) {
         return load(id).view();
+    }
+
+    /** Return what an incident's page shows of its postmortem, if one was started. */
+    @Transactional(propagation = Propagation.SUPPORTS, readOnly = true)
+    public Optional<PostmortemSummary> summaryFor(long incidentId) {
+        return reads.summary(incidentId);
+    }
+
+    /** Return what starting a postmortem for an incident of this kind and severity would mean. */
+    @Transactional(propagation = Propagation.SUPPORTS, readOnly = true)
+    public StartOptions startOptions(IncidentKind kind, Severity severity) {
+        return reads.startOptions(kind, severity);
     }
 
     /** Return the postmortem of an incident, if one was started. */

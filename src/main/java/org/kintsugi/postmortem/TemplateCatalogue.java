@@ -46,12 +46,6 @@ public class TemplateCatalogue {
         return all().stream().filter(t -> !t.retired()).toList();
     }
 
-    /** Return the active templates' ids and names, for a picker; one light query. */
-    @Transactional(readOnly = true)
-    public List<TemplateChoice> choices() {
-        return templates.choices();
-    }
-
     /** Return one template. */
     @Transactional(readOnly = true)
     public TemplateView find(long id) {

@@ -9,11 +9,9 @@ import java.util.Optional;
 import org.kintsugi.identity.KintsugiPrincipal;
 import org.kintsugi.incident.IncidentPageSection;
 import org.kintsugi.incident.IncidentView;
-import org.kintsugi.postmortem.DuePolicyView;
 import org.kintsugi.postmortem.PostmortemManagement;
-import org.kintsugi.postmortem.PostmortemView;
-import org.kintsugi.postmortem.ReviewPolicy;
-import org.kintsugi.postmortem.TemplateCatalogue;
+import org.kintsugi.postmortem.PostmortemSummary;
+import org.kintsugi.postmortem.StartOptions;
 import org.springframework.stereotype.Component;
 
 /** Show an incident's postmortem on the incident's page: its state and due date, or a way to start it. */
@@ -21,52 +19,34 @@ import org.springframework.stereotype.Component;
 class PostmortemOnIncident implements IncidentPageSection {
 
     private final PostmortemManagement postmortems;
-    private final TemplateCatalogue templates;
-    private final ReviewPolicy policy;
     private final Clock clock;
 
-    PostmortemOnIncident(
-            PostmortemManagement postmortems, TemplateCatalogue templates, ReviewPolicy policy, Clock clock) {
+    PostmortemOnIncident(PostmortemManagement postmortems, Clock clock) {
         this.postmortems = postmortems;
-        this.templates = templates;
-        this.policy = policy;
         this.clock = clock;
     }
 
     @Override
     public Optional<Fragment> render(IncidentView incident, KintsugiPrincipal viewer) {
         Map<String, Object> model = new HashMap<>();
-        Instant now = clock.instant();
-        Optional<PostmortemView> postmortem = postmortems.forIncident(incident.id());
         // Every key the fragment reads is present, null where it does not apply: SpEL refuses a missing map key.
-        for (String key : List.of("postmortem", "overdue", "rule", "due", "canStart", "templates", "chosen")) {
+        for (String key : List.of("postmortem", "overdue", "options", "due", "canStart")) {
             model.put(key, null);
         }
+        Instant now = clock.instant();
         model.put("incidentKey", incident.key());
         model.put("zone", viewer.zone());
-        postmortem.ifPresent(p -> {
-            model.put("postmortem", p);
-            model.put("overdue", p.overdueAt(now));
-        });
-        if (postmortem.isEmpty()) {
-            DuePolicyView rule = policy.duePolicy(incident.severity());
-            Instant resolved = incident.lifecycle().resolvedAt();
-            model.put("rule", rule);
-            model.put(
-                    "due",
-                    resolved == null
-                            ? null
-                            : rule.due(resolved, policy.workingZone()).orElse(null));
-            model.put("overdue", model.get("due") instanceof Instant due && now.isAfter(due));
+        Optional<PostmortemSummary> postmortem = postmortems.summaryFor(incident.id());
+        if (postmortem.isPresent()) {
+            model.put("postmortem", postmortem.get());
+            model.put("overdue", postmortem.get().overdueAt(now));
+        } else {
+            StartOptions options = postmortems.startOptions(incident.kind(), incident.severity());
+            Instant due = options.due(incident.lifecycle().resolvedAt()).orElse(null);
+            model.put("options", options);
+            model.put("due", due);
+            model.put("overdue", due != null && now.isAfter(due));
             model.put("canStart", viewer.canWrite());
-            if (viewer.canWrite()) {
-                model.put("templates", templates.choices());
-                model.put(
-                        "chosen",
-                        templates
-                                .chooseFor(incident.kind(), incident.severity())
-                                .id());
-            }
         }
         return Optional.of(new Fragment("postmortem/fragments/incident :: panel", model));
     }
