@@ -1,15 +1,21 @@
 package org.kintsugi.postmortem;
 
 import java.sql.Timestamp;
+import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;
+import java.util.EnumMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import org.jspecify.annotations.Nullable;
 import org.kintsugi.incident.IncidentKind;
 import org.kintsugi.incident.Severity;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 /**
  * Read what an incident's page shows of its postmortem with plain SQL. Every view of an incident asks this, so it
@@ -19,9 +25,11 @@ import org.springframework.stereotype.Component;
 class PostmortemReads {
 
     private final JdbcClient jdbc;
+    private final Clock clock;
 
-    PostmortemReads(JdbcClient jdbc) {
+    PostmortemReads(JdbcClient jdbc, Clock clock) {
         this.jdbc = jdbc;
+        this.clock = clock;
     }
 
     Optional<PostmortemSummary> summary(long incidentId) {
@@ -40,13 +48,65 @@ class PostmortemReads {
                 .optional();
     }
 
+    /**
+     * Return what starting a postmortem would mean. The policy, templates and rules behind it change seldom and are read
+     * on every incident page, so they are kept for a few seconds; a change made here drops them at once, and one made
+     * on another node shows within {@link #KEEP}.
+     */
     StartOptions startOptions(IncidentKind kind, Severity severity) {
-        DuePolicyView rule = jdbc.sql("select rule, amount from postmortem_due_policies where severity = :severity")
-                .param("severity", severity.name())
-                .query((rs, n) ->
-                        new DuePolicyView(severity, DueRule.valueOf(rs.getString("rule")), rs.getInt("amount")))
-                .optional()
-                .orElse(new DuePolicyView(severity, DueRule.NOT_REQUIRED, 0));
+        Catalogue catalogue = catalogue();
+        DuePolicyView rule =
+                catalogue.policies().getOrDefault(severity, new DuePolicyView(severity, DueRule.NOT_REQUIRED, 0));
+        List<TemplateChoice> templates = catalogue.templates();
+        long chosen = catalogue.rules().stream()
+                .filter(r ->
+                        (r.kind() == null || r.kind() == kind) && (r.severity() == null || r.severity() == severity))
+                .map(TemplateRuleView::templateId)
+                .filter(id -> templates.stream().anyMatch(t -> t.id() == id))
+                .findFirst()
+                .orElse(templates.isEmpty() ? 0 : templates.getFirst().id());
+        return new StartOptions(rule, catalogue.zone(), templates, chosen);
+    }
+
+    /** Forget what is kept, now and again once the current transaction commits. */
+    void forget() {
+        catalogue = null;
+        if (TransactionSynchronizationManager.isSynchronizationActive()) {
+            TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+                @Override
+                public void afterCompletion(int status) {
+                    catalogue = null;
+                }
+            });
+        }
+    }
+
+    static final Duration KEEP = Duration.ofSeconds(10);
+
+    private volatile @Nullable Catalogue catalogue;
+
+    /** The due-date policy, working zone, active templates and template rules as read at one moment. */
+    private record Catalogue(
+            Instant readAt,
+            Map<Severity, DuePolicyView> policies,
+            ZoneId zone,
+            List<TemplateChoice> templates,
+            List<TemplateRuleView> rules) {}
+
+    private Catalogue catalogue() {
+        Catalogue kept = catalogue;
+        Instant now = clock.instant();
+        if (kept != null && now.isBefore(kept.readAt().plus(KEEP))) {
+            return kept;
+        }
+        Map<Severity, DuePolicyView> policies = new EnumMap<>(Severity.class);
+        jdbc.sql("select severity, rule, amount from postmortem_due_policies")
+                .query((rs, n) -> new DuePolicyView(
+                        Severity.valueOf(rs.getString("severity")),
+                        DueRule.valueOf(rs.getString("rule")),
+                        rs.getInt("amount")))
+                .list()
+                .forEach(p -> policies.put(p.severity(), p));
         String zone = jdbc.sql("select working_zone from postmortem_settings where id = 1")
                 .query(String.class)
                 .single();
@@ -54,23 +114,16 @@ class PostmortemReads {
                         "select id, name from postmortem_templates where retired = false order by position, id")
                 .query((rs, n) -> new TemplateChoice(rs.getLong("id"), rs.getString("name")))
                 .list();
-        return new StartOptions(rule, ZoneId.of(zone), templates, chosen(kind, severity, templates));
-    }
-
-    /** Return the template of the first rule that matches and is still active; else the first active template. */
-    private long chosen(IncidentKind kind, Severity severity, List<TemplateChoice> active) {
-        List<Long> ruled = jdbc.sql("""
-                        select template_id from postmortem_template_rules
-                        where (kind is null or kind = :kind) and (severity is null or severity = :severity)
-                        order by position""")
-                .param("kind", kind.name())
-                .param("severity", severity.name())
-                .query(Long.class)
+        List<TemplateRuleView> rules = jdbc.sql(
+                        "select kind, severity, template_id from postmortem_template_rules order by position")
+                .query((rs, n) -> new TemplateRuleView(
+                        rs.getString("kind") == null ? null : IncidentKind.valueOf(rs.getString("kind")),
+                        rs.getString("severity") == null ? null : Severity.valueOf(rs.getString("severity")),
+                        rs.getLong("template_id")))
                 .list();
-        return ruled.stream()
-                .filter(id -> active.stream().anyMatch(t -> t.id() == id))
-                .findFirst()
-                .orElse(active.isEmpty() ? 0 : active.getFirst().id());
+        Catalogue read = new Catalogue(now, policies, ZoneId.of(zone), templates, rules);
+        catalogue = read;
+        return read;
     }
 
     private static @Nullable Instant instant(@Nullable Timestamp timestamp) {

@@ -21,11 +21,13 @@ public class ReviewPolicy {
     private final DuePolicies duePolicies;
     private final ReviewSettingsStore settings;
     private final Checklist checklist;
+    private final PostmortemReads reads;
 
-    ReviewPolicy(DuePolicies duePolicies, ReviewSettingsStore settings, Checklist checklist) {
+    ReviewPolicy(DuePolicies duePolicies, ReviewSettingsStore settings, Checklist checklist, PostmortemReads reads) {
         this.duePolicies = duePolicies;
         this.settings = settings;
         this.checklist = checklist;
+        this.reads = reads;
     }
 
     /** Return the due-date rule of every severity, SEV1 first. */
@@ -51,6 +53,7 @@ public class ReviewPolicy {
 
     /** Change the due-date rule of one severity. */
     public DuePolicyView changeDuePolicy(Severity severity, DueRule rule, int amount) {
+        reads.forget();
         if (rule != DueRule.NOT_REQUIRED && (amount < 1 || amount > 1000)) {
             throw new InvalidInputException("duePolicies." + severity.name() + ".amount", "must be between 1 and 1000");
         }
@@ -73,6 +76,7 @@ public class ReviewPolicy {
 
     /** Change the number of approvals publishing needs and the working-day zone. */
     public void changeReview(int approvalsRequired, String workingZone) {
+        reads.forget();
         List<FieldProblem> problems = new ArrayList<>();
         if (approvalsRequired < 1 || approvalsRequired > 10) {
             problems.add(new FieldProblem("approvalsRequired", "must be between 1 and 10 (the four-eyes rule)"));

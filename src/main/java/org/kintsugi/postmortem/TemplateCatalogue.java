@@ -24,11 +24,13 @@ public class TemplateCatalogue {
 
     private final Templates templates;
     private final TemplateRules rules;
+    private final PostmortemReads reads;
     private final Clock clock;
 
-    TemplateCatalogue(Templates templates, TemplateRules rules, Clock clock) {
+    TemplateCatalogue(Templates templates, TemplateRules rules, PostmortemReads reads, Clock clock) {
         this.templates = templates;
         this.rules = rules;
+        this.reads = reads;
         this.clock = clock;
     }
 
@@ -54,6 +56,7 @@ public class TemplateCatalogue {
 
     /** Create a template at the end of the list. */
     public TemplateView create(TemplateDraft draft) {
+        reads.forget();
         int position =
                 templates.findAll().stream().mapToInt(Template::position).max().orElse(0) + 1;
         return templates
@@ -63,6 +66,7 @@ public class TemplateCatalogue {
 
     /** Change a template, refusing when someone else changed it since {@code expectedVersion}. */
     public TemplateView revise(long id, long expectedVersion, TemplateDraft draft) {
+        reads.forget();
         Template template = load(id);
         if (template.version() != expectedVersion) {
             throw new StaleVersionException("The template", expectedVersion, template.version());
@@ -73,6 +77,7 @@ public class TemplateCatalogue {
 
     /** Retire a template (authors no longer see it) or bring it back. */
     public TemplateView retire(long id, boolean retired) {
+        reads.forget();
         Template template = load(id);
         template.retire(retired, clock.instant());
         return templates.saveAndFlush(template).view();
@@ -80,6 +85,7 @@ public class TemplateCatalogue {
 
     /** Move a template one place up ({@code -1}) or down ({@code +1}) in the list. */
     public List<TemplateView> move(long id, int by) {
+        reads.forget();
         List<Template> ordered = new ArrayList<>(templates.findAllByOrderByPositionAscIdAsc());
         int from = ordered.indexOf(load(id));
         int to = Math.max(0, Math.min(ordered.size() - 1, from + Integer.signum(by)));
@@ -101,6 +107,7 @@ public class TemplateCatalogue {
 
     /** Replace the rules that pick the default template. */
     public List<TemplateRuleView> replaceRules(List<TemplateRuleView> wanted) {
+        reads.forget();
         List<FieldProblem> problems = new ArrayList<>();
         for (int i = 0; i < wanted.size(); i++) {
             if (!templates.existsById(wanted.get(i).templateId())) {
@@ -139,6 +146,7 @@ public class TemplateCatalogue {
 
     /** Add the built-in templates and rules that are not there yet; run at start-up. */
     void addBuiltIns() {
+        reads.forget();
         int position = templates.findAll().size();
         for (var builtIn : BuiltInTemplates.all().entrySet()) {
             if (templates.findByBuiltin(builtIn.getKey()).isEmpty()) {

@@ -1,9 +1,12 @@
 package org.kintsugi.postmortem.web;
 
+import com.openhtmltopdf.outputdevice.helper.BaseRendererBuilder;
 import com.openhtmltopdf.pdfboxout.PdfRendererBuilder;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
@@ -75,15 +78,35 @@ class ExportRenderer {
     byte[] pdf(PostmortemDocument document) {
         var dom = new W3CDom().fromJsoup(Jsoup.parse(html(document)));
         try (var out = new ByteArrayOutputStream()) {
-            new PdfRendererBuilder()
-                    .useFastMode()
-                    .withW3cDocument(dom, "/")
-                    .toStream(out)
-                    .run();
+            PdfRendererBuilder builder = new PdfRendererBuilder().useFastMode();
+            FONTS.forEach(
+                    (file, face) -> builder.useFont(file.toFile(), "DejaVu Sans", face.weight(), face.style(), true));
+            builder.withW3cDocument(dom, "/").toStream(out).run();
             return out.toByteArray();
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    /**
+     * The DejaVu Sans faces found on this machine (Debian's fonts-dejavu-core). The PDF's built-in fonts cover only
+     * Western European letters; with DejaVu, Greek, Cyrillic and most symbols print too. Without it the PDF falls
+     * back to Helvetica.
+     */
+    private static final Map<Path, Face> FONTS = fonts(Path.of("/usr/share/fonts/truetype/dejavu"));
+
+    private record Face(int weight, BaseRendererBuilder.FontStyle style) {}
+
+    private static Map<Path, Face> fonts(Path folder) {
+        Map<Path, Face> fonts = new LinkedHashMap<>();
+        var normal = BaseRendererBuilder.FontStyle.NORMAL;
+        var italic = BaseRendererBuilder.FontStyle.ITALIC;
+        fonts.put(folder.resolve("DejaVuSans.ttf"), new Face(400, normal));
+        fonts.put(folder.resolve("DejaVuSans-Bold.ttf"), new Face(700, normal));
+        fonts.put(folder.resolve("DejaVuSans-Oblique.ttf"), new Face(400, italic));
+        fonts.put(folder.resolve("DejaVuSans-BoldOblique.ttf"), new Face(700, italic));
+        fonts.keySet().removeIf(file -> !Files.isReadable(file));
+        return fonts;
     }
 
     private static String frontMatter(PostmortemDocument document) {

@@ -199,6 +199,36 @@ class PostmortemPagesTests {
         }
 
         @Test
+        void aChangedPolicyShowsOnTheIncidentPageAtOnce() throws Exception {
+            String key = incident(Instant.parse("2026-11-19T10:00:00Z"));
+            assertThat(body(mvc.get().uri("/incidents/" + key).with(user(me())).exchange()))
+                    .contains("5 working days after resolution");
+            UserView admin = people.add(Role.ADMIN);
+            String change = "{\"duePolicies\": [{\"severity\": \"SEV3\", \"rule\": \"hours\", \"amount\": %d}]}";
+            try {
+                mvc.put()
+                        .uri("/api/v1/postmortem-policy")
+                        .with(httpBasic(admin.email(), TestPeople.PASSWORD))
+                        .contentType(org.springframework.http.MediaType.APPLICATION_JSON)
+                        .content(change.formatted(48))
+                        .exchange();
+                assertThat(body(mvc.get()
+                                .uri("/incidents/" + key)
+                                .with(user(me()))
+                                .exchange()))
+                        .contains("48 hours after resolution")
+                        .contains("2026-11-21 10:00 UTC");
+            } finally {
+                mvc.put()
+                        .uri("/api/v1/postmortem-policy")
+                        .with(httpBasic(admin.email(), TestPeople.PASSWORD))
+                        .contentType(org.springframework.http.MediaType.APPLICATION_JSON)
+                        .content(change.replace("\"hours\"", "\"working_days\"").formatted(5))
+                        .exchange();
+            }
+        }
+
+        @Test
         void overduePostmortemsAreListedAsOverdue() throws Exception {
             PostmortemView p = started(incident(Instant.parse("2026-11-02T10:00:00Z")));
             var result = mvc.get()
@@ -238,6 +268,31 @@ class PostmortemPagesTests {
                     .containsEntry("teams", List.of("Discovery"));
             assertThat(markdown).contains("## What happened\n\nThe rebuild **stalled**.");
             assertThat(markdown).contains("| 2026-11-19 08:00 | Other | ★ The incident started | incident |");
+        }
+
+        @Test
+        void thePdfCarriesTheTextTheTimelineTableAndLettersBeyondLatin() throws Exception {
+            org.junit.jupiter.api.Assumptions.assumeTrue(
+                    java.nio.file.Files.isReadable(
+                            java.nio.file.Path.of("/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf")),
+                    "Letters beyond Latin need DejaVu Sans: apt-get install fonts-dejavu-core");
+            PostmortemView p = started(incident(Instant.parse("2026-11-19T10:00:00Z")));
+            postmortems.write(
+                    p.id(), "what-happened", 0, "Η αναζήτηση σταμάτησε. Поиск остановился.", member.displayName());
+            var pdf = mvc.get()
+                    .uri("/api/v1/postmortems/" + p.id() + "/export?format=pdf")
+                    .with(httpBasic(member.email(), TestPeople.PASSWORD))
+                    .exchange();
+            assertThat(pdf.getResponse().getContentType()).isEqualTo("application/pdf");
+            try (var document =
+                    org.apache.pdfbox.Loader.loadPDF(pdf.getResponse().getContentAsByteArray())) {
+                String text = new org.apache.pdfbox.text.PDFTextStripper().getText(document);
+                assertThat(text)
+                        .contains("Search index rebuild stalled")
+                        .contains("Η αναζήτηση σταμάτησε. Поиск остановился.")
+                        .contains("Time (UTC)")
+                        .contains("The incident started");
+            }
         }
 
         @Test
