@@ -46,13 +46,7 @@ class IncidentJourneyTests {
     }
 
     void signIn(Page page) {
-        page.navigate(url("/login"));
-        page.getByLabel("Email").fill(TestPeople.ADMIN_EMAIL);
-        page.getByLabel("Password").fill(TestPeople.PASSWORD);
-        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Sign in"))
-                .click();
-        assertThat(page.getByRole(AriaRole.HEADING, new Page.GetByRoleOptions().setName("Incidents")))
-                .isVisible();
+        Browser.signIn(page, url(""), TestPeople.ADMIN_EMAIL, TestPeople.PASSWORD);
     }
 
     @Test

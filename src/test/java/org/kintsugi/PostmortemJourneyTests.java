@@ -65,13 +65,7 @@ class PostmortemJourneyTests {
     }
 
     void signIn(Page page, String email) {
-        page.navigate(url("/login"));
-        page.getByLabel("Email").fill(email);
-        page.getByLabel("Password").fill(TestPeople.PASSWORD);
-        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Sign in"))
-                .click();
-        assertThat(page.getByRole(AriaRole.HEADING, new Page.GetByRoleOptions().setName("Incidents")))
-                .isVisible();
+        Browser.signIn(page, url(""), email, TestPeople.PASSWORD);
     }
 
     String resolvedOutage() {

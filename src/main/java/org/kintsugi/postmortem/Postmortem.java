@@ -124,12 +124,12 @@ class Postmortem {
 
     /** Refuse unless the postmortem is a draft, the only state in which its text and timeline change. */
     void requireEditable() {
-        requireDraft("change");
+        requireDraft();
     }
 
     /** Write a section's text; only a draft can be changed. */
     void write(String key, long expectedVersion, String body, String actor, Instant now) {
-        requireDraft("change a section of");
+        requireDraft();
         Section section = section(key);
         if (section.version() != expectedVersion) {
             throw new org.kintsugi.shared.StaleVersionException(
@@ -242,8 +242,7 @@ class Postmortem {
         return ownerId == userId || coAuthors.stream().anyMatch(a -> a.id() == userId);
     }
 
-    @SuppressWarnings("unused")
-    private void requireDraft(String what) {
+    private void requireDraft() {
         if (status != DRAFT) {
             throw RefusedException.state("Only a draft can be changed. This postmortem is "
                     + status.label().toLowerCase()

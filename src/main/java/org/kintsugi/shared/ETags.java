@@ -29,4 +29,9 @@ public final class ETags {
             throw new InvalidInputException("If-Match", "is not an entity tag this server issued: " + ifMatch);
         }
     }
+
+    /** Read the version from an {@code If-Match} header that must be there; {@code what} names the thing written. */
+    public static long required(@Nullable String ifMatch, String what) {
+        return version(ifMatch).orElseThrow(() -> new PreconditionRequiredException(what));
+    }
 }

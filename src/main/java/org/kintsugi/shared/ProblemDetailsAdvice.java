@@ -61,6 +61,13 @@ class ProblemDetailsAdvice {
                 .body(problem);
     }
 
+    @ExceptionHandler(PreconditionRequiredException.class)
+    ResponseEntity<ProblemDetail> preconditionRequired(PreconditionRequiredException e) {
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.PRECONDITION_REQUIRED, e.getMessage());
+        problem.setTitle("If-Match required");
+        return ResponseEntity.status(HttpStatus.PRECONDITION_REQUIRED).body(problem);
+    }
+
     @ExceptionHandler(RefusedException.class)
     ResponseEntity<ProblemDetail> refused(RefusedException e) {
         HttpStatus status = e.reason() == RefusedException.Reason.PERSON ? HttpStatus.FORBIDDEN : HttpStatus.CONFLICT;

@@ -4,6 +4,8 @@ import com.microsoft.playwright.Browser.NewContextOptions;
 import com.microsoft.playwright.BrowserType;
 import com.microsoft.playwright.Page;
 import com.microsoft.playwright.Playwright;
+import com.microsoft.playwright.assertions.PlaywrightAssertions;
+import com.microsoft.playwright.options.AriaRole;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -58,6 +60,18 @@ public final class Browser implements AutoCloseable {
         return browser.newContext(
                         new NewContextOptions().setViewportSize(1280, 900).setLocale("en-GB"))
                 .newPage();
+    }
+
+    /** Sign in through the login form and wait for the incident list, where a signed-in person lands. */
+    public static void signIn(Page page, String baseUrl, String email, String password) {
+        page.navigate(baseUrl + "/login");
+        page.getByLabel("Email").fill(email);
+        page.getByLabel("Password").fill(password);
+        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Sign in"))
+                .click();
+        PlaywrightAssertions.assertThat(
+                        page.getByRole(AriaRole.HEADING, new Page.GetByRoleOptions().setName("Incidents")))
+                .isVisible();
     }
 
     /** Save a full-page screenshot under {@code target/screenshots/}. */

@@ -19,7 +19,6 @@ import org.kintsugi.shared.ETags;
 import org.kintsugi.shared.FieldProblem;
 import org.kintsugi.shared.InvalidInputException;
 import org.springframework.http.HttpStatus;
-import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -97,14 +96,7 @@ class IncidentApi {
             @RequestHeader(name = "If-Match", required = false) @Nullable String ifMatch,
             @RequestBody JsonNode patch,
             @AuthenticationPrincipal KintsugiPrincipal me) {
-        var expected = ETags.version(ifMatch);
-        if (expected.isEmpty()) {
-            ProblemDetail problem = ProblemDetail.forStatusAndDetail(
-                    HttpStatus.PRECONDITION_REQUIRED,
-                    "Send If-Match with the ETag of the incident you read, so nobody's change is overwritten.");
-            problem.setTitle("If-Match required");
-            return ResponseEntity.status(HttpStatus.PRECONDITION_REQUIRED).body(problem);
-        }
+        long expected = ETags.required(ifMatch, "the incident");
         checkMembers(patch);
         IncidentView current = incidents.find(key);
         JsonNode merged = MergePatch.apply(json.valueToTree(IncidentRequest.of(current)), patch);
@@ -114,7 +106,7 @@ class IncidentApi {
         } catch (JacksonException e) {
             throw new InvalidInputException(fieldOf(e), "has the wrong type: " + e.getOriginalMessage());
         }
-        IncidentView revised = incidents.revise(key, expected.getAsLong(), request.details(), me.displayName());
+        IncidentView revised = incidents.revise(key, expected, request.details(), me.displayName());
         return withTag(revised, HttpStatus.OK);
     }
 

@@ -32,8 +32,6 @@ import org.kintsugi.shared.ETags;
 import org.kintsugi.shared.FieldProblem;
 import org.kintsugi.shared.InvalidInputException;
 import org.kintsugi.shared.Parsing;
-import org.springframework.http.HttpStatus;
-import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.web.bind.annotation.DeleteMapping;
@@ -138,18 +136,11 @@ class PostmortemApi {
             @RequestHeader(name = "If-Match", required = false) @Nullable String ifMatch,
             @RequestBody SectionRequest request,
             @AuthenticationPrincipal KintsugiPrincipal me) {
-        var expected = ETags.version(ifMatch);
-        if (expected.isEmpty()) {
-            ProblemDetail problem = ProblemDetail.forStatusAndDetail(
-                    HttpStatus.PRECONDITION_REQUIRED,
-                    "Send If-Match with the version of the section you read, so nobody's text is overwritten.");
-            problem.setTitle("If-Match required");
-            return ResponseEntity.status(HttpStatus.PRECONDITION_REQUIRED).body(problem);
-        }
+        long expected = ETags.required(ifMatch, "the section");
         if (request.body() == null) {
             throw new InvalidInputException("body", "is required (send an empty string to clear the section)");
         }
-        SectionView saved = postmortems.write(id, sectionKey, expected.getAsLong(), request.body(), me.displayName());
+        SectionView saved = postmortems.write(id, sectionKey, expected, request.body(), me.displayName());
         return ResponseEntity.ok().eTag(ETags.of(saved.version())).body(SectionResponse.of(saved));
     }
 
