@@ -115,16 +115,16 @@ class LoadBenchmark {
                     : "Java HttpClient, " + CONNECTIONS + " threads (install Debian's wrk for a lighter client)";
             System.out.println("Load generator: " + generator);
 
-            System.out.printf("Warming up for %ds…%n", WARM_UP.toSeconds());
-            for (Scenario s : scenarios) {
-                if (useWrk) {
-                    runWrk(wrk, s, WARM_UP.dividedBy(scenarios.size()));
-                } else {
-                    run(client, s, WARM_UP.dividedBy(scenarios.size()));
-                }
-            }
+            // Each scenario is warmed up right before it is measured, so the JIT has compiled that path and the
+            // figures show the steady state rather than the last seconds of compilation.
             List<Result> results = new ArrayList<>();
             for (Scenario s : scenarios) {
+                System.out.printf("Warming up %s for %ds…%n", s.name(), WARM_UP.toSeconds());
+                if (useWrk) {
+                    runWrk(wrk, s, WARM_UP);
+                } else {
+                    run(client, s, WARM_UP);
+                }
                 results.add(useWrk ? runWrk(wrk, s, RUN) : run(client, s, RUN));
                 System.out.println(results.getLast().row());
             }
@@ -385,8 +385,8 @@ class LoadBenchmark {
         StringBuilder out = new StringBuilder();
         out.append(String.format(
                 Locale.ROOT,
-                "Kintsugi load benchmark: %d incidents on H2, %d concurrent connections, %ds per scenario after %ds "
-                        + "warm-up, %d cores, Java %s, load from %s%n%n",
+                "Kintsugi load benchmark: %d incidents on H2, %d concurrent connections, %ds per scenario, each after "
+                        + "%ds of warm-up on the same requests, %d cores, Java %s, load from %s%n%n",
                 INCIDENTS,
                 CONNECTIONS,
                 RUN.toSeconds(),
