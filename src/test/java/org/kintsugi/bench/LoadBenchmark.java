@@ -44,7 +44,7 @@ class LoadBenchmark {
 
     static final int INCIDENTS = Integer.getInteger("bench.incidents", 10_000);
     static final int CONNECTIONS = Integer.getInteger("bench.connections", 32);
-    static final Duration WARM_UP = Duration.ofSeconds(Long.getLong("bench.warmup", 20));
+    static final Duration WARM_UP = Duration.ofSeconds(Long.getLong("bench.warmup", 60));
     static final Duration RUN = Duration.ofSeconds(Long.getLong("bench.seconds", 20));
     static final int PORT = Integer.getInteger("bench.port", 18080);
     static final String EMAIL = "bench@kintsugi.test";
