@@ -150,7 +150,7 @@ class Postmortem {
     }
 
     void submit(Instant now) {
-        requireStatus(DRAFT, "submit");
+        requireStatus(DRAFT, "submitted");
         List<FieldProblem> missing = sections.stream()
                 .filter(s -> s.required() && s.empty())
                 .map(s -> new FieldProblem("sections." + s.key(), s.heading() + " is required before review"))
@@ -200,7 +200,7 @@ class Postmortem {
     }
 
     void publish(String actor, Instant now) {
-        requireStatus(APPROVED, "publish");
+        requireStatus(APPROVED, "published");
         status = PUBLISHED;
         publishedAt = now;
         publishedBy = actor;
@@ -208,7 +208,7 @@ class Postmortem {
     }
 
     void amend(Instant now) {
-        requireStatus(PUBLISHED, "amend");
+        requireStatus(PUBLISHED, "amended");
         status = DRAFT;
         revision++;
         updatedAt = now;
@@ -254,7 +254,7 @@ class Postmortem {
         if (status != wanted) {
             throw RefusedException.state(
                     "Only a postmortem that is " + wanted.label().toLowerCase() + " can be "
-                            + action + (action.endsWith("e") ? "d" : "ed") + "; this one is "
+                            + action + "; this one is "
                             + status.label().toLowerCase()
                             + ".");
         }
