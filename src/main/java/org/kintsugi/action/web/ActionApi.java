@@ -1,0 +1,232 @@
+package org.kintsugi.action.web;
+
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import java.net.URI;
+import java.time.DateTimeException;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import org.jspecify.annotations.Nullable;
+import org.kintsugi.action.ActionDetails;
+import org.kintsugi.action.ActionManagement;
+import org.kintsugi.action.ActionType;
+import org.kintsugi.action.ActionView;
+import org.kintsugi.action.HistoryEntry;
+import org.kintsugi.action.Priority;
+import org.kintsugi.identity.KintsugiPrincipal;
+import org.kintsugi.postmortem.Author;
+import org.kintsugi.shared.ETags;
+import org.kintsugi.shared.FieldProblem;
+import org.kintsugi.shared.Parsing;
+import org.springframework.http.ResponseEntity;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PatchMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestHeader;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+/** The action item API: propose, list, read, change, and move items through their life. */
+@RestController
+@RequestMapping("/api/v1")
+@Tag(name = "Action items")
+class ActionApi {
+
+    private final ActionManagement actions;
+
+    ActionApi(ActionManagement actions) {
+        this.actions = actions;
+    }
+
+    /**
+     * An action item as a client sends it. {@code dueDate} is {@code YYYY-MM-DD}; priority {@code P1}–{@code P4};
+     * type {@code prevent|detect|mitigate|process}. {@code team} alone, without {@code ownerId}, is refused.
+     */
+    record ActionRequest(
+            @Nullable String title,
+            @Nullable String description,
+            @Nullable Long ownerId,
+            @Nullable String team,
+            @Nullable String dueDate,
+            @Nullable String priority,
+            @Nullable String type,
+            @Nullable String verification,
+            @Nullable Long parentId) {
+
+        /** Return the details, with what the request leaves out taken from {@code current} (or defaults). */
+        ActionDetails details(@Nullable ActionView current) {
+            List<FieldProblem> problems = new ArrayList<>();
+            LocalDate due = current == null ? null : current.dueDate();
+            try {
+                due = dueDate == null ? due : LocalDate.parse(dueDate.strip());
+            } catch (DateTimeException e) {
+                problems.add(new FieldProblem("dueDate", "'" + dueDate + "' is not a date like 2026-12-15"));
+            }
+            if (due == null && problems.isEmpty()) {
+                problems.add(new FieldProblem("dueDate", "is required"));
+            }
+            Priority p = Parsing.enumValue("priority", priority, Priority.class, problems);
+            ActionType t = Parsing.enumValue("type", type, ActionType.class, problems);
+            if (t == null && current == null && type == null) {
+                problems.add(new FieldProblem("type", "is required: prevent, detect, mitigate or process"));
+            }
+            Parsing.check(problems);
+            return new ActionDetails(
+                    pick(title, current == null ? "" : current.title()),
+                    pick(description, current == null ? "" : current.description()),
+                    due,
+                    p != null ? p : current == null ? Priority.P3 : current.priority(),
+                    t != null ? t : current.type(),
+                    pick(verification, current == null ? "" : current.verification()));
+        }
+
+        private static String pick(@Nullable String given, String current) {
+            return given == null ? current : given;
+        }
+    }
+
+    /** Why an item is committed early or dropped. */
+    record ReasonRequest(@Nullable String reason) {}
+
+    /** Whether a done item worked, the evidence, and what to do if it did not. */
+    record VerifyRequest(
+            @Nullable Boolean effective,
+            @Nullable String evidence,
+            @Nullable Boolean reopen) {}
+
+    @Operation(summary = "Propose an action item for a postmortem", description = "With parentId, a sub-step.")
+    @PostMapping("/postmortems/{id}/actions")
+    ResponseEntity<ActionView> propose(
+            @PathVariable long id, @RequestBody ActionRequest request, @AuthenticationPrincipal KintsugiPrincipal me) {
+        ActionView proposed = actions.propose(
+                id, request.parentId(), request.details(null), request.ownerId(), request.team(), author(me));
+        return ResponseEntity.created(URI.create("/api/v1/actions/" + proposed.id()))
+                .eTag(ETags.of(proposed.version()))
+                .body(proposed);
+    }
+
+    @Operation(summary = "List a postmortem's action items, each followed by its sub-steps")
+    @GetMapping("/postmortems/{id}/actions")
+    List<ActionView> ofPostmortem(@PathVariable long id) {
+        return actions.forPostmortem(id);
+    }
+
+    @Operation(
+            summary = "List action items",
+            description =
+                    "owner: a user id or 'me'; status: proposed,"
+                            + " committed, in-progress, done, verified, not-effective, dropped; overdue=true; dueFrom/dueTo dates.")
+    @GetMapping("/actions")
+    List<ActionView> list(
+            @RequestParam(required = false) @Nullable String owner,
+            @RequestParam(required = false) @Nullable String status,
+            @RequestParam(defaultValue = "false") boolean overdue,
+            @RequestParam(required = false) @Nullable String dueFrom,
+            @RequestParam(required = false) @Nullable String dueTo,
+            @AuthenticationPrincipal KintsugiPrincipal me) {
+        return actions.list(ActionQuery.filter(owner, status, overdue, dueFrom, dueTo, me.id()));
+    }
+
+    @Operation(summary = "Read one action item")
+    @GetMapping("/actions/{id}")
+    ResponseEntity<ActionView> get(@PathVariable long id) {
+        return tagged(actions.find(id));
+    }
+
+    @Operation(summary = "Read an action item's history, oldest first")
+    @GetMapping("/actions/{id}/history")
+    List<HistoryEntry> history(@PathVariable long id) {
+        return actions.history(id);
+    }
+
+    @Operation(summary = "Change an action item", description = "Fields left out stay as they are; If-Match required.")
+    @PatchMapping(
+            path = "/actions/{id}",
+            consumes = {"application/merge-patch+json", "application/json"})
+    ResponseEntity<ActionView> patch(
+            @PathVariable long id,
+            @RequestHeader(name = "If-Match", required = false) @Nullable String ifMatch,
+            @RequestBody ActionRequest request,
+            @AuthenticationPrincipal KintsugiPrincipal me) {
+        long expected = ETags.required(ifMatch, "the action item");
+        ActionView current = actions.find(id);
+        Long owner = request.ownerId() == null ? current.owner().id() : request.ownerId();
+        return tagged(actions.revise(id, expected, request.details(current), owner, author(me)));
+    }
+
+    @Operation(
+            summary = "Commit a proposal",
+            description = "Refused while it soaks, except for the postmortem's" + " owner with a reason.")
+    @PostMapping("/actions/{id}/commit")
+    ResponseEntity<ActionView> commit(
+            @PathVariable long id,
+            @RequestBody(required = false) @Nullable ReasonRequest request,
+            @AuthenticationPrincipal KintsugiPrincipal me) {
+        return tagged(actions.commit(id, author(me), request == null ? null : request.reason()));
+    }
+
+    @Operation(summary = "Start work on a committed item")
+    @PostMapping("/actions/{id}/start")
+    ResponseEntity<ActionView> start(@PathVariable long id, @AuthenticationPrincipal KintsugiPrincipal me) {
+        return tagged(actions.start(id, author(me)));
+    }
+
+    @Operation(summary = "Mark an item done; it is then due for verification")
+    @PostMapping("/actions/{id}/complete")
+    ResponseEntity<ActionView> complete(@PathVariable long id, @AuthenticationPrincipal KintsugiPrincipal me) {
+        return tagged(actions.complete(id, author(me)));
+    }
+
+    @Operation(
+            summary = "Record whether a done item worked",
+            description = "reopen=true takes an ineffective item" + " back into work.")
+    @PostMapping("/actions/{id}/verify")
+    ResponseEntity<ActionView> verify(
+            @PathVariable long id, @RequestBody VerifyRequest request, @AuthenticationPrincipal KintsugiPrincipal me) {
+        if (request.effective() == null) {
+            throw new org.kintsugi.shared.InvalidInputException("effective", "is required: true or false");
+        }
+        ActionView verified = actions.verify(
+                id, request.effective(), request.evidence() == null ? "" : request.evidence(), author(me));
+        if (!request.effective() && Boolean.TRUE.equals(request.reopen())) {
+            verified = actions.reopen(id, author(me));
+        }
+        return tagged(verified);
+    }
+
+    @Operation(summary = "Propose a new item that follows up on one that did not work")
+    @PostMapping("/actions/{id}/follow-up")
+    ResponseEntity<ActionView> followUp(
+            @PathVariable long id, @RequestBody ActionRequest request, @AuthenticationPrincipal KintsugiPrincipal me) {
+        ActionView created = actions.followUp(id, request.details(null), request.ownerId(), author(me));
+        return ResponseEntity.created(URI.create("/api/v1/actions/" + created.id()))
+                .eTag(ETags.of(created.version()))
+                .body(created);
+    }
+
+    @Operation(summary = "Reopen a done or ineffective item")
+    @PostMapping("/actions/{id}/reopen")
+    ResponseEntity<ActionView> reopen(@PathVariable long id, @AuthenticationPrincipal KintsugiPrincipal me) {
+        return tagged(actions.reopen(id, author(me)));
+    }
+
+    @Operation(summary = "Drop an open item, with the reason")
+    @PostMapping("/actions/{id}/drop")
+    ResponseEntity<ActionView> drop(
+            @PathVariable long id, @RequestBody ReasonRequest request, @AuthenticationPrincipal KintsugiPrincipal me) {
+        return tagged(actions.drop(id, request.reason() == null ? "" : request.reason(), author(me)));
+    }
+
+    static Author author(KintsugiPrincipal me) {
+        return new Author(me.id(), me.displayName());
+    }
+
+    private static ResponseEntity<ActionView> tagged(ActionView action) {
+        return ResponseEntity.ok().eTag(ETags.of(action.version())).body(action);
+    }
+}

@@ -1,0 +1,224 @@
+package org.kintsugi.action.web;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.httpBasic;
+
+import com.jayway.jsonpath.JsonPath;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.List;
+import org.jspecify.annotations.Nullable;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.kintsugi.identity.UserView;
+import org.kintsugi.incident.IncidentDetails;
+import org.kintsugi.incident.IncidentKind;
+import org.kintsugi.incident.IncidentManagement;
+import org.kintsugi.incident.Severity;
+import org.kintsugi.postmortem.Author;
+import org.kintsugi.postmortem.PostmortemManagement;
+import org.kintsugi.support.KintsugiAppTest;
+import org.kintsugi.support.TestPeople;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.http.HttpMethod;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.test.web.servlet.assertj.MockMvcTester;
+import org.springframework.test.web.servlet.assertj.MvcTestResult;
+
+@KintsugiAppTest
+class ActionApiTests {
+
+    @Autowired
+    MockMvcTester mvc;
+
+    @Autowired
+    TestPeople people;
+
+    @Autowired
+    IncidentManagement incidents;
+
+    @Autowired
+    PostmortemManagement postmortems;
+
+    UserView pmOwner;
+    UserView member;
+    long postmortemId;
+    String due = LocalDate.now(ZoneOffset.UTC).plusDays(14).toString();
+
+    @BeforeEach
+    void postmortem() {
+        pmOwner = people.member();
+        member = people.member();
+        String key = incidents
+                .declare(
+                        new IncidentDetails(
+                                "Config push broke checkout",
+                                "",
+                                IncidentKind.SYSTEM,
+                                Severity.SEV2,
+                                "EU checkouts failed.",
+                                null,
+                                List.of(),
+                                List.of("Payments"),
+                                Instant.parse("2026-11-19T10:00:00Z"),
+                                null,
+                                null,
+                                null,
+                                Instant.parse("2026-11-19T11:00:00Z")),
+                        pmOwner.displayName())
+                .key();
+        postmortemId = postmortems
+                .start(key, null, new Author(pmOwner.id(), pmOwner.displayName()))
+                .id();
+    }
+
+    MvcTestResult call(HttpMethod method, String uri, UserView as, @Nullable String json, String... headers) {
+        var request = mvc.method(method).uri(uri).with(httpBasic(as.email(), TestPeople.PASSWORD));
+        if (json != null) {
+            request = request.contentType(MediaType.APPLICATION_JSON).content(json);
+        }
+        for (int i = 0; i < headers.length; i += 2) {
+            request = request.header(headers[i], headers[i + 1]);
+        }
+        return request.exchange();
+    }
+
+    String proposal(String title, @Nullable Long parentId) {
+        return """
+                {"title": "%s", "ownerId": %d, "dueDate": "%s", "priority": "P2", "type": "prevent",
+                 "verification": "No push reaches two regions at once", "parentId": %s}""".formatted(title, member.id(), due, parentId);
+    }
+
+    long proposed(String title, @Nullable Long parentId) throws Exception {
+        var result = call(
+                HttpMethod.POST, "/api/v1/postmortems/" + postmortemId + "/actions", member, proposal(title, parentId));
+        assertThat(result).hasStatus(HttpStatus.CREATED);
+        return ((Number) JsonPath.read(result.getResponse().getContentAsString(), "$.id")).longValue();
+    }
+
+    @Test
+    void aTeamAloneCannotOwnAnItemAndEveryProblemIsNamed() throws Exception {
+        var result = call(
+                HttpMethod.POST,
+                "/api/v1/postmortems/" + postmortemId + "/actions",
+                member,
+                "{\"title\": \"\", \"team\": \"Payments\", \"dueDate\": \"2020-01-01\", \"type\": \"prevent\"}");
+        assertThat(result).hasStatus(HttpStatus.BAD_REQUEST);
+        String json = result.getResponse().getContentAsString();
+        assertThat((List<String>) JsonPath.read(json, "$.errors[*].field"))
+                .containsExactlyInAnyOrder("title", "verification", "dueDate", "ownerId");
+        assertThat((List<String>) JsonPath.read(json, "$.errors[?(@.field == 'ownerId')].message"))
+                .singleElement()
+                .asString()
+                .startsWith("a team cannot own an action item");
+    }
+
+    @Test
+    void aProposalSoaksBeforeAnyoneButThePostmortemOwnerMayCommitIt() throws Exception {
+        long id = proposed("Stage config pushes by region", null);
+        var early = call(HttpMethod.POST, "/api/v1/actions/" + id + "/commit", member, "{}");
+        assertThat(early).hasStatus(HttpStatus.CONFLICT);
+        assertThat(early).bodyJson().extractingPath("$.detail").asString().contains("still soaking");
+        var noReason = call(HttpMethod.POST, "/api/v1/actions/" + id + "/commit", pmOwner, "{}");
+        assertThat(noReason).hasStatus(HttpStatus.BAD_REQUEST);
+        var committed = call(
+                HttpMethod.POST,
+                "/api/v1/actions/" + id + "/commit",
+                pmOwner,
+                "{\"reason\": \"The same push goes out again on Monday.\"}");
+        assertThat(committed).hasStatus(HttpStatus.OK);
+        assertThat(committed).bodyJson().extractingPath("$.status").isEqualTo("COMMITTED");
+        assertThat(committed)
+                .bodyJson()
+                .extractingPath("$.earlyCommitReason")
+                .isEqualTo("The same push goes out again on Monday.");
+    }
+
+    @Test
+    void itemsGoThroughTheirLifeAndEveryStepIsInTheHistory() throws Exception {
+        long id = proposed("Stage config pushes by region", null);
+        call(HttpMethod.POST, "/api/v1/actions/" + id + "/commit", pmOwner, "{\"reason\": \"Urgent.\"}");
+        assertThat(call(HttpMethod.POST, "/api/v1/actions/" + id + "/start", member, null))
+                .hasStatusOk();
+        var done = call(HttpMethod.POST, "/api/v1/actions/" + id + "/complete", member, null);
+        assertThat(done)
+                .bodyJson()
+                .extractingPath("$.verifyBy")
+                .isEqualTo(LocalDate.now(ZoneOffset.UTC).plusDays(30).toString());
+        var missing = call(HttpMethod.POST, "/api/v1/actions/" + id + "/verify", member, "{\"effective\": false}");
+        assertThat(missing).hasStatus(HttpStatus.BAD_REQUEST);
+        var reopened = call(
+                HttpMethod.POST,
+                "/api/v1/actions/" + id + "/verify",
+                member,
+                "{\"effective\": false, \"evidence\": \"A push hit two regions on 2 December.\", \"reopen\": true}");
+        assertThat(reopened).bodyJson().extractingPath("$.status").isEqualTo("IN_PROGRESS");
+        var history = call(HttpMethod.GET, "/api/v1/actions/" + id + "/history", member, null);
+        assertThat((List<String>) JsonPath.read(history.getResponse().getContentAsString(), "$[*].what"))
+                .containsExactly("proposed", "committed", "started", "done", "verified not effective", "reopened");
+        var dropped = call(HttpMethod.POST, "/api/v1/actions/" + id + "/drop", member, "{\"reason\": \"\"}");
+        assertThat(dropped).hasStatus(HttpStatus.BAD_REQUEST);
+        assertThat(dropped).bodyJson().extractingPath("$.errors[0].field").isEqualTo("reason");
+    }
+
+    @Test
+    void subStepsRollUpIntoTheirParent() throws Exception {
+        long parent = proposed("Stage config pushes by region", null);
+        long first = proposed("Add a region flag to the push tool", parent);
+        proposed("Document the staged rollout", parent);
+        call(HttpMethod.POST, "/api/v1/actions/" + first + "/commit", pmOwner, "{\"reason\": \"Small and safe.\"}");
+        call(HttpMethod.POST, "/api/v1/actions/" + first + "/complete", member, null);
+        var view = call(HttpMethod.GET, "/api/v1/actions/" + parent, member, null);
+        assertThat(view).bodyJson().extractingPath("$.progress.done").isEqualTo(1);
+        assertThat(view).bodyJson().extractingPath("$.progress.total").isEqualTo(2);
+        var list = call(HttpMethod.GET, "/api/v1/postmortems/" + postmortemId + "/actions", member, null);
+        assertThat((List<String>) JsonPath.read(list.getResponse().getContentAsString(), "$[*].title"))
+                .containsExactly(
+                        "Stage config pushes by region",
+                        "Add a region flag to the push tool",
+                        "Document the staged rollout");
+    }
+
+    @Test
+    void aPatchNeedsIfMatchAndAStaleOneChangesNothing() throws Exception {
+        long id = proposed("Stage config pushes by region", null);
+        assertThat(call(HttpMethod.PATCH, "/api/v1/actions/" + id, member, "{\"title\": \"x\"}"))
+                .hasStatus(HttpStatus.PRECONDITION_REQUIRED);
+        var changed = call(
+                HttpMethod.PATCH,
+                "/api/v1/actions/" + id,
+                member,
+                "{\"title\": \"Stage every config push by region\"}",
+                "If-Match",
+                "\"0\"");
+        assertThat(changed).hasStatusOk();
+        assertThat(changed)
+                .bodyJson()
+                .extractingPath("$.verification")
+                .isEqualTo("No push reaches two regions at once");
+        var stale =
+                call(HttpMethod.PATCH, "/api/v1/actions/" + id, member, "{\"title\": \"Other\"}", "If-Match", "\"0\"");
+        assertThat(stale).hasStatus(HttpStatus.PRECONDITION_FAILED);
+        assertThat(call(HttpMethod.GET, "/api/v1/actions/" + id, member, null))
+                .bodyJson()
+                .extractingPath("$.title")
+                .isEqualTo("Stage every config push by region");
+    }
+
+    @Test
+    void listsFilterByOwnerStatusAndDueDate() throws Exception {
+        long id = proposed("Stage config pushes by region", null);
+        var mine = call(HttpMethod.GET, "/api/v1/actions?owner=me&status=proposed", member, null);
+        assertThat((List<Integer>) JsonPath.read(mine.getResponse().getContentAsString(), "$[*].id"))
+                .contains((int) id);
+        var others = call(HttpMethod.GET, "/api/v1/actions?owner=me", pmOwner, null);
+        assertThat((List<Integer>) JsonPath.read(others.getResponse().getContentAsString(), "$[*].id"))
+                .doesNotContain((int) id);
+        var bad = call(HttpMethod.GET, "/api/v1/actions?status=someday&dueFrom=soon", member, null);
+        assertThat(bad).hasStatus(HttpStatus.BAD_REQUEST);
+        assertThat((List<String>) JsonPath.read(bad.getResponse().getContentAsString(), "$.errors[*].field"))
+                .containsExactly("status", "dueFrom");
+    }
+}
