@@ -92,9 +92,9 @@ class PostmortemJourneyTests {
     void write(Page page, String heading, String text) {
         page.getByText("Write " + heading, new Page.GetByTextOptions().setExact(true))
                 .click();
-        var editor = page.locator("#section-" + key(heading) + " textarea");
+        var editor = page.locator("#section-" + key(heading) + " .section-editor textarea");
         editor.fill(text);
-        page.locator("#section-" + key(heading) + " button[type=submit]").click();
+        page.locator("#section-" + key(heading) + " .section-editor button[type=submit]").click();
         assertThat(page.locator(".alert.notice")).hasText("Saved " + heading + ".");
     }
 
@@ -130,7 +130,7 @@ class PostmortemJourneyTests {
                 + "[details](javascript:window.pwned=true)");
         assertThat(author.locator("#preview-summary strong")).hasText("payments API");
         Browser.screenshot(author, "10-postmortem-live-preview");
-        author.locator("#section-summary button[type=submit]").click();
+        author.locator("#section-summary .section-editor button[type=submit]").click();
         assertThat(author.locator("#section-summary > .markdown strong")).hasText("payments API");
         assertThat(author.locator("#section-summary > .markdown script")).hasCount(0);
         assertThat(author.evaluate("() => window.pwned === undefined")).isEqualTo(true);
@@ -139,6 +139,15 @@ class PostmortemJourneyTests {
         write(author, "Root causes", "- A config push with a **typo** reached every region at once.");
         write(author, "Resolution", "Rolled back the config push at 10:38.");
         write(author, "Action items", "- Stage config pushes by region.");
+
+        author.getByText("Propose an action").click();
+        author.getByLabel("What will we do?").fill("Stage config pushes by region");
+        author.getByLabel("How will we know it worked?").fill("No push reaches two regions at once");
+        author.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Propose"))
+                .click();
+        assertThat(author.locator(".alert.notice")).containsText("Proposed \"Stage config pushes by region\"");
+        assertThat(author.locator("#action-items")).containsText("soaking until");
+        Browser.screenshot(author, "10b-action-proposed");
 
         author.getByText("Paste a chat transcript").click();
         author.locator("#transcript-text")

@@ -52,6 +52,9 @@ class ExportRenderer {
             if (!section.body().isBlank()) {
                 out.append(section.body().strip()).append("\n\n");
             }
+            if (!document.part(section.key()).isBlank()) {
+                out.append(document.part(section.key()).strip()).append("\n\n");
+            }
             if (PostmortemDocument.isTimeline(section)) {
                 out.append(timelineTable(document.timeline())).append('\n');
             }

@@ -6,6 +6,7 @@ import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import org.jspecify.annotations.Nullable;
 import org.kintsugi.incident.Durations;
 import org.kintsugi.incident.IncidentView;
@@ -17,7 +18,11 @@ import org.kintsugi.shared.Markdown;
 
 /** Everything an export shows: the postmortem, its incident, its timeline and what the timeline measures. */
 public record PostmortemDocument(
-        PostmortemView postmortem, IncidentView incident, List<TimelineItem> timeline, TimelineDurations durations) {
+        PostmortemView postmortem,
+        IncidentView incident,
+        List<TimelineItem> timeline,
+        TimelineDurations durations,
+        Map<String, String> parts) {
 
     private static final DateTimeFormatter UTC =
             DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm", Locale.ROOT).withZone(ZoneOffset.UTC);
@@ -30,6 +35,11 @@ public record PostmortemDocument(
     /** Return a moment as {@code 2026-11-21 14:05} in UTC, the zone every export is written in. */
     public String utc(@Nullable Instant at) {
         return at == null ? "" : UTC.format(at);
+    }
+
+    /** Return what other modules add under a section, as Markdown; empty when nothing. */
+    public String part(String sectionKey) {
+        return parts.getOrDefault(sectionKey, "");
     }
 
     /** Return a section's Markdown as sanitised HTML. */

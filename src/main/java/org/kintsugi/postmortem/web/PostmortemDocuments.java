@@ -1,9 +1,13 @@
 package org.kintsugi.postmortem.web;
 
+import java.util.LinkedHashMap;
+import java.util.Map;
 import org.kintsugi.incident.IncidentManagement;
 import org.kintsugi.postmortem.PostmortemManagement;
+import org.kintsugi.postmortem.PostmortemPart;
 import org.kintsugi.postmortem.PostmortemTimeline;
 import org.kintsugi.postmortem.PostmortemView;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.http.ContentDisposition;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
@@ -20,22 +24,36 @@ class PostmortemDocuments {
     private final PostmortemTimeline timeline;
     private final IncidentManagement incidents;
     private final ExportRenderer renderer;
+    private final ObjectProvider<PostmortemPart> parts;
 
     PostmortemDocuments(
             PostmortemManagement postmortems,
             PostmortemTimeline timeline,
             IncidentManagement incidents,
-            ExportRenderer renderer) {
+            ExportRenderer renderer,
+            ObjectProvider<PostmortemPart> parts) {
         this.postmortems = postmortems;
         this.timeline = timeline;
         this.incidents = incidents;
         this.renderer = renderer;
+        this.parts = parts;
     }
 
     PostmortemDocument of(long id) {
         PostmortemView postmortem = postmortems.find(id);
+        Map<String, String> parts = new LinkedHashMap<>();
+        this.parts.orderedStream().forEach(part -> {
+            String markdown = part.markdown(id);
+            if (!markdown.isBlank()) {
+                parts.merge(part.sectionKey(), markdown, (a, b) -> a + "\n\n" + b);
+            }
+        });
         return new PostmortemDocument(
-                postmortem, incidents.find(postmortem.incidentKey()), timeline.timeline(id), timeline.durations(id));
+                postmortem,
+                incidents.find(postmortem.incidentKey()),
+                timeline.timeline(id),
+                timeline.durations(id),
+                parts);
     }
 
     /** Answer with the postmortem as markdown, html or pdf, as a download named after its incident. */

@@ -2,17 +2,22 @@ package org.kintsugi.postmortem.web;
 
 import java.time.Clock;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import org.kintsugi.identity.KintsugiPrincipal;
 import org.kintsugi.identity.UserManagement;
 import org.kintsugi.identity.UserView;
 import org.kintsugi.incident.PhaseBar;
+import org.kintsugi.postmortem.PostmortemPart;
 import org.kintsugi.postmortem.PostmortemReview;
 import org.kintsugi.postmortem.PostmortemRevisions;
 import org.kintsugi.postmortem.PostmortemStatus;
 import org.kintsugi.postmortem.PostmortemView;
 import org.kintsugi.postmortem.ReviewPolicy;
 import org.kintsugi.postmortem.ReviewView;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.stereotype.Component;
 import org.springframework.ui.Model;
 
@@ -25,6 +30,7 @@ class PostmortemPage {
     private final PostmortemRevisions revisions;
     private final ReviewPolicy policy;
     private final UserManagement users;
+    private final ObjectProvider<PostmortemPart> parts;
     private final Clock clock;
 
     PostmortemPage(
@@ -33,12 +39,14 @@ class PostmortemPage {
             PostmortemRevisions revisions,
             ReviewPolicy policy,
             UserManagement users,
+            ObjectProvider<PostmortemPart> parts,
             Clock clock) {
         this.documents = documents;
         this.review = review;
         this.revisions = revisions;
         this.policy = policy;
         this.users = users;
+        this.parts = parts;
         this.clock = clock;
     }
 
@@ -81,6 +89,13 @@ class PostmortemPage {
         model.addAttribute("kinds", org.kintsugi.postmortem.TimelineKind.values());
         model.addAttribute("statuses", PostmortemStatus.values());
         model.addAttribute("people", people(p));
+        Map<String, List<PostmortemPart.Fragment>> fragments = new HashMap<>();
+        parts.orderedStream()
+                .forEach(part -> part.render(p, me)
+                        .ifPresent(f -> fragments
+                                .computeIfAbsent(part.sectionKey(), k -> new ArrayList<>())
+                                .add(f)));
+        model.addAttribute("parts", fragments);
         if (!model.containsAttribute("transcript")) {
             model.addAttribute("transcript", TimelineController.TranscriptForm.blank(me.zone(), doc));
         }

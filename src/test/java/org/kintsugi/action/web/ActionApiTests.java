@@ -1,7 +1,9 @@
 package org.kintsugi.action.web;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.httpBasic;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user;
 
 import com.jayway.jsonpath.JsonPath;
 import java.time.Instant;
@@ -11,6 +13,7 @@ import java.util.List;
 import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.kintsugi.identity.KintsugiPrincipal;
 import org.kintsugi.identity.UserView;
 import org.kintsugi.incident.IncidentDetails;
 import org.kintsugi.incident.IncidentKind;
@@ -220,5 +223,45 @@ class ActionApiTests {
         assertThat(bad).hasStatus(HttpStatus.BAD_REQUEST);
         assertThat((List<String>) JsonPath.read(bad.getResponse().getContentAsString(), "$.errors[*].field"))
                 .containsExactly("status", "dueFrom");
+    }
+
+    @Test
+    void thePostmortemPageAndItsExportShowTheItems() throws Exception {
+        var proposed = mvc.post()
+                .uri("/postmortems/" + postmortemId + "/actions")
+                .with(user(KintsugiPrincipal.of(member)))
+                .with(csrf())
+                .param("title", "Alert on config pushes that reach two regions")
+                .param("ownerId", String.valueOf(member.id()))
+                .param("dueDate", due)
+                .param("priority", "P1")
+                .param("type", "DETECT")
+                .param("verification", "The alert fires in the next game day")
+                .exchange();
+        assertThat(proposed).hasStatus(HttpStatus.FOUND);
+        var page = mvc.get()
+                .uri("/postmortems/" + postmortemId)
+                .with(user(KintsugiPrincipal.of(pmOwner)))
+                .exchange();
+        assertThat(page.getResponse().getContentAsString())
+                .contains("Alert on config pushes that reach two regions")
+                .contains("soaking until")
+                .contains("Commit early");
+        var markdown =
+                call(HttpMethod.GET, "/api/v1/postmortems/" + postmortemId + "/export?format=markdown", member, null);
+        assertThat(markdown.getResponse().getContentAsString())
+                .contains("| Alert on config pushes that reach two regions | " + member.displayName() + " | " + due
+                        + " | P1 | detect | Proposed | The alert fires in the next game day |");
+        var refused = mvc.post()
+                .uri("/postmortems/" + postmortemId + "/actions")
+                .with(user(KintsugiPrincipal.of(member)))
+                .with(csrf())
+                .param("title", "No owner")
+                .param("dueDate", due)
+                .param("type", "DETECT")
+                .param("verification", "x")
+                .exchange();
+        assertThat(refused).hasStatus(HttpStatus.FOUND);
+        assertThat((String) refused.getMvcResult().getFlashMap().get("problem")).contains("ownerId: is required");
     }
 }

@@ -1,0 +1,84 @@
+package org.kintsugi.action.web;
+
+import org.jspecify.annotations.Nullable;
+import org.kintsugi.action.ActionManagement;
+import org.kintsugi.action.ActionView;
+import org.kintsugi.identity.KintsugiPrincipal;
+import org.kintsugi.shared.InvalidInputException;
+import org.kintsugi.shared.RefusedException;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.stereotype.Controller;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+
+/** The action items on a postmortem's page: propose, commit, start, complete, verify and drop them. */
+@Controller
+class ActionController {
+
+    private final ActionManagement actions;
+
+    ActionController(ActionManagement actions) {
+        this.actions = actions;
+    }
+
+    @PostMapping("/postmortems/{id}/actions")
+    String propose(
+            @PathVariable long id,
+            @RequestParam(defaultValue = "") String title,
+            @RequestParam(required = false) @Nullable Long ownerId,
+            @RequestParam(required = false) @Nullable String dueDate,
+            @RequestParam(required = false) @Nullable String priority,
+            @RequestParam(required = false) @Nullable String type,
+            @RequestParam(defaultValue = "") String verification,
+            @RequestParam(required = false) @Nullable Long parentId,
+            @AuthenticationPrincipal KintsugiPrincipal me,
+            RedirectAttributes redirect) {
+        var request =
+                new ActionApi.ActionRequest(title, "", ownerId, null, dueDate, priority, type, verification, parentId);
+        try {
+            ActionView item = actions.propose(id, parentId, request.details(null), ownerId, null, ActionApi.author(me));
+            redirect.addFlashAttribute(
+                    "notice", "Proposed \"" + item.title() + "\". It can be committed from " + item.soakedAt() + ".");
+        } catch (InvalidInputException | RefusedException e) {
+            redirect.addFlashAttribute("problem", e.getMessage());
+        }
+        return "redirect:/postmortems/" + id + "#action-items";
+    }
+
+    @PostMapping("/actions/{id}/{step}")
+    String step(
+            @PathVariable long id,
+            @PathVariable String step,
+            @RequestParam(required = false) @Nullable String reason,
+            @RequestParam(required = false) @Nullable String evidence,
+            @RequestParam(required = false) @Nullable Boolean effective,
+            @AuthenticationPrincipal KintsugiPrincipal me,
+            RedirectAttributes redirect) {
+        long postmortemId = actions.find(id).postmortemId();
+        var actor = ActionApi.author(me);
+        try {
+            ActionView item = switch (step) {
+                case "commit" -> actions.commit(id, actor, reason);
+                case "start" -> actions.start(id, actor);
+                case "complete" -> actions.complete(id, actor);
+                case "drop" -> actions.drop(id, reason == null ? "" : reason, actor);
+                case "verify" -> verify(id, Boolean.TRUE.equals(effective), evidence, actor);
+                default -> throw new org.kintsugi.shared.NotFoundException("There is no step " + step + ".");
+            };
+            redirect.addFlashAttribute(
+                    "notice",
+                    "\"" + item.title() + "\" is " + item.status().label().toLowerCase() + ".");
+        } catch (InvalidInputException | RefusedException e) {
+            redirect.addFlashAttribute("problem", e.getMessage());
+        }
+        return "redirect:/postmortems/" + postmortemId + "#action-" + id;
+    }
+
+    private ActionView verify(
+            long id, boolean effective, @Nullable String evidence, org.kintsugi.postmortem.Author actor) {
+        ActionView verified = actions.verify(id, effective, evidence == null ? "" : evidence, actor);
+        return effective ? verified : actions.reopen(id, actor);
+    }
+}
