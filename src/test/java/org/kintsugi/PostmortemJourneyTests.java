@@ -94,7 +94,8 @@ class PostmortemJourneyTests {
                 .click();
         var editor = page.locator("#section-" + key(heading) + " .section-editor textarea");
         editor.fill(text);
-        page.locator("#section-" + key(heading) + " .section-editor button[type=submit]").click();
+        page.locator("#section-" + key(heading) + " .section-editor button[type=submit]")
+                .click();
         assertThat(page.locator(".alert.notice")).hasText("Saved " + heading + ".");
     }
 
