@@ -1,5 +1,7 @@
 package org.kintsugi.action.web;
 
+import java.time.format.DateTimeFormatter;
+import java.util.Locale;
 import org.jspecify.annotations.Nullable;
 import org.kintsugi.action.ActionManagement;
 import org.kintsugi.action.ActionView;
@@ -39,8 +41,11 @@ class ActionController {
                 new ActionApi.ActionRequest(title, "", ownerId, null, dueDate, priority, type, verification, parentId);
         try {
             ActionView item = actions.propose(id, parentId, request.details(null), ownerId, null, ActionApi.author(me));
+            String soaked = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm z", Locale.ROOT)
+                    .withZone(me.zone())
+                    .format(item.soakedAt());
             redirect.addFlashAttribute(
-                    "notice", "Proposed \"" + item.title() + "\". It can be committed from " + item.soakedAt() + ".");
+                    "notice", "Proposed \"" + item.title() + "\". It can be committed from " + soaked + ".");
         } catch (InvalidInputException | RefusedException e) {
             redirect.addFlashAttribute("problem", e.getMessage());
         }
