@@ -150,9 +150,14 @@ class Postmortem {
     }
 
     void submit(Instant now) {
+        submit(now, Set.of());
+    }
+
+    /** Send the draft to review; sections in {@code filledElsewhere} hold structured content and count as written. */
+    void submit(Instant now, Set<String> filledElsewhere) {
         requireStatus(DRAFT, "submitted");
         List<FieldProblem> missing = sections.stream()
-                .filter(s -> s.required() && s.empty())
+                .filter(s -> s.required() && s.empty() && !filledElsewhere.contains(s.key()))
                 .map(s -> new FieldProblem("sections." + s.key(), s.heading() + " is required before review"))
                 .toList();
         if (!missing.isEmpty()) {

@@ -19,6 +19,11 @@ public interface PostmortemPart {
     /** Return this part as Markdown for the exports; empty when there is nothing to show. */
     String markdown(long postmortemId);
 
+    /** Return whether this part fills its section, so the section counts as written even with no text. */
+    default boolean fills(long postmortemId) {
+        return false;
+    }
+
     /** A fragment to insert, with the variables it reads. */
     record Fragment(String template, Map<String, Object> model) {}
 }

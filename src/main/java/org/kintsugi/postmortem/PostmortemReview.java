@@ -7,6 +7,7 @@ import java.util.Set;
 import java.util.stream.Collectors;
 import org.kintsugi.shared.InvalidInputException;
 import org.kintsugi.shared.RefusedException;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -29,6 +30,7 @@ public class PostmortemReview {
     private final ReviewPolicy policy;
     private final ApplicationEventPublisher events;
     private final JsonMapper json;
+    private final ObjectProvider<PostmortemPart> parts;
     private final Clock clock;
 
     PostmortemReview(
@@ -39,6 +41,7 @@ public class PostmortemReview {
             ReviewPolicy policy,
             ApplicationEventPublisher events,
             JsonMapper json,
+            ObjectProvider<PostmortemPart> parts,
             Clock clock) {
         this.management = management;
         this.postmortems = postmortems;
@@ -47,13 +50,18 @@ public class PostmortemReview {
         this.policy = policy;
         this.events = events;
         this.json = json;
+        this.parts = parts;
         this.clock = clock;
     }
 
     /** Send a draft for review; refused with the list of required sections still empty. */
     public PostmortemView submit(long id, Author actor) {
         Postmortem postmortem = authored(id, actor, "submit it for review");
-        postmortem.submit(clock.instant());
+        Set<String> filled = parts.orderedStream()
+                .filter(part -> part.fills(id))
+                .map(PostmortemPart::sectionKey)
+                .collect(Collectors.toSet());
+        postmortem.submit(clock.instant(), filled);
         return saved(postmortem);
     }
 

@@ -69,6 +69,12 @@ class ActionsOnPostmortem implements PostmortemPart {
         return Optional.of(new Fragment("action/fragments/postmortem :: items", model));
     }
 
+    /** The structured items are the section: one item that is not dropped fills it. */
+    @Override
+    public boolean fills(long postmortemId) {
+        return actions.forPostmortem(postmortemId).stream().anyMatch(a -> a.status() != ActionStatus.DROPPED);
+    }
+
     @Override
     public String markdown(long postmortemId) {
         List<ActionView> items = actions.forPostmortem(postmortemId);

@@ -264,4 +264,22 @@ class ActionApiTests {
         assertThat(refused).hasStatus(HttpStatus.FOUND);
         assertThat((String) refused.getMvcResult().getFlashMap().get("problem")).contains("ownerId: is required");
     }
+
+    @Test
+    void structuredItemsFillTheActionItemsSectionForReview() throws Exception {
+        var postmortem = postmortems.find(postmortemId);
+        for (var section : postmortem.missing()) {
+            if (!section.key().equals("action-items")) {
+                postmortems.write(postmortemId, section.key(), 0, "Written.", pmOwner.displayName());
+            }
+        }
+        var refused = call(HttpMethod.POST, "/api/v1/postmortems/" + postmortemId + "/submit", pmOwner, null);
+        assertThat(refused).hasStatus(HttpStatus.BAD_REQUEST);
+        assertThat((List<String>) JsonPath.read(refused.getResponse().getContentAsString(), "$.errors[*].field"))
+                .containsExactly("sections.action-items");
+        proposed("Stage config pushes by region", null);
+        var submitted = call(HttpMethod.POST, "/api/v1/postmortems/" + postmortemId + "/submit", pmOwner, null);
+        assertThat(submitted).hasStatusOk();
+        assertThat(submitted).bodyJson().extractingPath("$.status").isEqualTo("in-review");
+    }
 }
