@@ -282,4 +282,27 @@ class ActionApiTests {
         assertThat(submitted).hasStatusOk();
         assertThat(submitted).bodyJson().extractingPath("$.status").isEqualTo("in-review");
     }
+
+    @Test
+    void myActionsPageListsMineWithTheFiltersInTheUrl() throws Exception {
+        proposed("Stage config pushes by region", null);
+        var mine = mvc.get()
+                .uri("/actions?owner=me&status=proposed")
+                .with(user(KintsugiPrincipal.of(member)))
+                .exchange();
+        assertThat(mine).hasStatusOk();
+        assertThat(mine.getResponse().getContentAsString())
+                .contains("Stage config pushes by region")
+                .contains("<option value=\"proposed\" selected=\"selected\">Proposed</option>");
+        var theirs = mvc.get()
+                .uri("/actions")
+                .with(user(KintsugiPrincipal.of(pmOwner)))
+                .exchange();
+        assertThat(theirs.getResponse().getContentAsString()).doesNotContain("Stage config pushes by region");
+        var bad = mvc.get()
+                .uri("/actions?dueFrom=soon")
+                .with(user(KintsugiPrincipal.of(member)))
+                .exchange();
+        assertThat(bad.getResponse().getContentAsString()).contains("dueFrom: &#39;soon&#39; is not a date");
+    }
 }
