@@ -7,7 +7,6 @@ import org.springframework.data.jpa.domain.Specification;
 /** Which action items a list shows; every part is optional. */
 public record ActionFilter(
         @Nullable Long ownerId,
-        @Nullable Long postmortemId,
         @Nullable ActionStatus status,
         boolean overdue,
         @Nullable LocalDate dueFrom,
@@ -17,9 +16,6 @@ public record ActionFilter(
         Specification<ActionItem> spec = (root, query, cb) -> cb.conjunction();
         if (ownerId != null) {
             spec = spec.and((root, query, cb) -> cb.equal(root.get("ownerId"), ownerId));
-        }
-        if (postmortemId != null) {
-            spec = spec.and((root, query, cb) -> cb.equal(root.get("postmortemId"), postmortemId));
         }
         if (status != null) {
             spec = spec.and((root, query, cb) -> cb.equal(root.get("status"), status));

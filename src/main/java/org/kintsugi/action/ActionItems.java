@@ -9,4 +9,6 @@ interface ActionItems extends JpaRepository<ActionItem, Long>, JpaSpecificationE
     List<ActionItem> findByPostmortemIdOrderByIdAsc(long postmortemId);
 
     List<ActionItem> findByParentId(long parentId);
+
+    List<ActionItem> findByParentIdIn(java.util.Collection<Long> parentIds);
 }

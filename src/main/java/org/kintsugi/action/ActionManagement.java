@@ -1,6 +1,7 @@
 package org.kintsugi.action;
 
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
@@ -156,12 +157,13 @@ public class ActionManagement {
     public List<ActionView> forPostmortem(long postmortemId) {
         List<ActionItem> all = items.findByPostmortemIdOrderByIdAsc(postmortemId);
         Map<Long, Progress> progress = progress(all);
+        Duration soak = soak();
         List<ActionView> ordered = new ArrayList<>();
         for (ActionItem top : all.stream().filter(i -> i.parentId() == null).toList()) {
-            ordered.add(top.view(soak(), progress.getOrDefault(top.id(), Progress.NONE)));
+            ordered.add(top.view(soak, progress.getOrDefault(top.id(), Progress.NONE)));
             all.stream()
                     .filter(i -> Long.valueOf(top.id()).equals(i.parentId()))
-                    .forEach(sub -> ordered.add(sub.view(soak(), Progress.NONE)));
+                    .forEach(sub -> ordered.add(sub.view(soak, Progress.NONE)));
         }
         return ordered;
     }
@@ -170,10 +172,14 @@ public class ActionManagement {
     @Transactional(readOnly = true)
     public List<ActionView> list(ActionFilter filter) {
         LocalDate today = LocalDate.ofInstant(clock.instant(), ZoneOffset.UTC);
-        return items
-                .findAll(filter.specification(today), org.springframework.data.domain.Sort.by("dueDate", "id"))
-                .stream()
-                .map(this::view)
+        List<ActionItem> found =
+                items.findAll(filter.specification(today), org.springframework.data.domain.Sort.by("dueDate", "id"));
+        // The sub-steps of every listed item in one query, for their roll-up.
+        Map<Long, Progress> progress = progress(
+                items.findByParentIdIn(found.stream().map(ActionItem::id).toList()));
+        Duration soak = soak();
+        return found.stream()
+                .map(item -> item.view(soak, progress.getOrDefault(item.id(), Progress.NONE)))
                 .toList();
     }
 
@@ -252,7 +258,7 @@ public class ActionManagement {
         return item.view(soak(), progress);
     }
 
-    private java.time.Duration soak() {
+    private Duration soak() {
         return current().soak();
     }
 

@@ -2,6 +2,8 @@ package org.kintsugi.postmortem;
 
 import java.time.Clock;
 import java.time.Instant;
+import java.util.Collection;
+import java.util.Map;
 import java.util.Optional;
 import org.jspecify.annotations.Nullable;
 import org.kintsugi.identity.UserManagement;
@@ -82,6 +84,12 @@ public class PostmortemManagement {
     @Transactional(propagation = Propagation.SUPPORTS, readOnly = true)
     public Optional<PostmortemSummary> summaryFor(long incidentId) {
         return reads.summary(incidentId);
+    }
+
+    /** Return the incident key of each of these postmortems, in one query. */
+    @Transactional(propagation = Propagation.SUPPORTS, readOnly = true)
+    public Map<Long, String> incidentKeys(Collection<Long> postmortemIds) {
+        return reads.incidentKeys(postmortemIds);
     }
 
     /** Return what starting a postmortem for an incident of this kind and severity would mean. */

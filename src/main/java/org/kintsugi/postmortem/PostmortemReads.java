@@ -32,6 +32,17 @@ class PostmortemReads {
         this.clock = clock;
     }
 
+    Map<Long, String> incidentKeys(java.util.Collection<Long> postmortemIds) {
+        Map<Long, String> keys = new java.util.HashMap<>();
+        if (!postmortemIds.isEmpty()) {
+            jdbc.sql("select id, incident_key from postmortems where id in (:ids)")
+                    .param("ids", postmortemIds)
+                    .query((rs, n) -> keys.put(rs.getLong("id"), rs.getString("incident_key")))
+                    .list();
+        }
+        return keys;
+    }
+
     Optional<PostmortemSummary> summary(long incidentId) {
         return jdbc.sql("""
                         select id, status, template_name, owner_name, revision, due_at, published_at

@@ -33,34 +33,46 @@ public class PostmortemTimeline {
         this.clock = clock;
     }
 
+    /** A postmortem's timeline in time order, and the durations it shows. */
+    public record Read(List<TimelineItem> items, TimelineDurations durations) {}
+
     /** Return the timeline in time order, the incident's lifecycle moments included. */
     @Transactional(readOnly = true)
     public List<TimelineItem> timeline(long postmortemId) {
+        return read(postmortemId).items();
+    }
+
+    /** Return the timeline and the durations it shows, reading the postmortem and its incident once. */
+    @Transactional(readOnly = true)
+    public Read read(long postmortemId) {
         PostmortemView postmortem = management.find(postmortemId);
-        List<TimelineItem> items = new ArrayList<>(
-                lifecycle(incidents.find(postmortem.incidentKey()).lifecycle()));
-        events.findByPostmortemIdOrderByAtAscIdAsc(postmortemId).forEach(e -> items.add(e.view()));
+        return read(postmortemId, incidents.find(postmortem.incidentKey()).lifecycle());
+    }
+
+    /**
+     * Return the timeline of a postmortem whose incident has this lifecycle, and the durations it shows: how long it
+     * went unnoticed (the first detection event when the incident does not say), until mitigated, until resolved.
+     */
+    @Transactional(readOnly = true)
+    public Read read(long postmortemId, Lifecycle lifecycle) {
+        List<TimelineItem> added = events.findByPostmortemIdOrderByAtAscIdAsc(postmortemId).stream()
+                .map(TimelineEvent::view)
+                .toList();
+        List<TimelineItem> items = new ArrayList<>(lifecycle(lifecycle));
+        items.addAll(added);
         items.sort(Comparator.comparing(TimelineItem::at)
                 .thenComparing(item -> !item.fromIncident())
                 .thenComparingLong(TimelineItem::id));
-        return items;
-    }
-
-    /** Return the durations the timeline shows: how long it went unnoticed, until mitigated, until resolved. */
-    @Transactional(readOnly = true)
-    public TimelineDurations durations(long postmortemId) {
-        PostmortemView postmortem = management.find(postmortemId);
-        Lifecycle lifecycle = incidents.find(postmortem.incidentKey()).lifecycle();
-        Instant detected = lifecycle.detectedAt();
-        if (detected == null) {
-            detected = events.findByPostmortemIdOrderByAtAscIdAsc(postmortemId).stream()
-                    .map(TimelineEvent::view)
-                    .filter(e -> e.kind() == TimelineKind.DETECTION)
-                    .map(TimelineItem::at)
-                    .findFirst()
-                    .orElse(null);
-        }
-        return TimelineDurations.of(lifecycle.startedAt(), detected, lifecycle.mitigatedAt(), lifecycle.resolvedAt());
+        Instant detected = lifecycle.detectedAt() != null
+                ? lifecycle.detectedAt()
+                : added.stream()
+                        .filter(e -> e.kind() == TimelineKind.DETECTION)
+                        .map(TimelineItem::at)
+                        .findFirst()
+                        .orElse(null);
+        return new Read(
+                items,
+                TimelineDurations.of(lifecycle.startedAt(), detected, lifecycle.mitigatedAt(), lifecycle.resolvedAt()));
     }
 
     /** Add one event. */
@@ -99,6 +111,17 @@ public class PostmortemTimeline {
         }
         check(entry, "");
         event.revise(entry);
+        return events.saveAndFlush(event).view();
+    }
+
+    /** Star an event as a key moment, or take the star away. */
+    public TimelineItem star(long postmortemId, long eventId, @Nullable Long expectedVersion, boolean starred) {
+        editable(postmortemId);
+        TimelineEvent event = load(postmortemId, eventId);
+        if (expectedVersion != null && event.version() != expectedVersion) {
+            throw new StaleVersionException("The timeline event", expectedVersion, event.version());
+        }
+        event.star(starred);
         return events.saveAndFlush(event).view();
     }
 

@@ -53,6 +53,10 @@ class TimelineEvent {
         this.starred = entry.starred();
     }
 
+    void star(boolean starred) {
+        this.starred = starred;
+    }
+
     long postmortemId() {
         return postmortemId;
     }

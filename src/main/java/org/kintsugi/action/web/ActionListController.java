@@ -3,7 +3,6 @@ package org.kintsugi.action.web;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.jspecify.annotations.Nullable;
@@ -49,9 +48,8 @@ class ActionListController {
         } catch (InvalidInputException e) {
             model.addAttribute("problem", e.getMessage());
         }
-        Map<Long, String> incidentKeys = new HashMap<>();
-        items.forEach(a -> incidentKeys.computeIfAbsent(
-                a.postmortemId(), id -> postmortems.find(id).incidentKey()));
+        Map<Long, String> incidentKeys = postmortems.incidentKeys(
+                items.stream().map(ActionView::postmortemId).distinct().toList());
         model.addAttribute("items", items);
         model.addAttribute("incidentKeys", incidentKeys);
         model.addAttribute("statuses", ActionStatus.values());

@@ -38,7 +38,7 @@ final class ActionQuery {
         LocalDate from = date("dueFrom", dueFrom, problems);
         LocalDate to = date("dueTo", dueTo, problems);
         Parsing.check(problems);
-        return new ActionFilter(ownerId, null, wanted, overdue, from, to);
+        return new ActionFilter(ownerId, wanted, overdue, from, to);
     }
 
     private static @Nullable LocalDate date(String field, @Nullable String text, List<FieldProblem> problems) {

@@ -7,6 +7,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
@@ -36,9 +37,11 @@ class ExportRenderer {
             DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm", Locale.ROOT).withZone(ZoneOffset.UTC);
 
     private final ITemplateEngine templates;
+    private final Clock clock;
 
-    ExportRenderer(ITemplateEngine templates) {
+    ExportRenderer(ITemplateEngine templates, Clock clock) {
         this.templates = templates;
+        this.clock = clock;
     }
 
     /** Return the postmortem as Markdown: front matter, the sections, the timeline as a table. */
@@ -73,7 +76,7 @@ class ExportRenderer {
         context.setVariable("doc", document);
         context.setVariable("p", document.postmortem());
         context.setVariable("incident", document.incident());
-        context.setVariable("generatedAt", UTC_TIME.format(Instant.now()) + " UTC");
+        context.setVariable("generatedAt", UTC_TIME.format(clock.instant()) + " UTC");
         return templates.process("postmortem/export", context);
     }
 

@@ -3,6 +3,7 @@ package org.kintsugi.postmortem.web;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import org.kintsugi.incident.IncidentManagement;
+import org.kintsugi.incident.IncidentView;
 import org.kintsugi.postmortem.PostmortemManagement;
 import org.kintsugi.postmortem.PostmortemPart;
 import org.kintsugi.postmortem.PostmortemTimeline;
@@ -48,12 +49,9 @@ class PostmortemDocuments {
                 parts.merge(part.sectionKey(), markdown, (a, b) -> a + "\n\n" + b);
             }
         });
-        return new PostmortemDocument(
-                postmortem,
-                incidents.find(postmortem.incidentKey()),
-                timeline.timeline(id),
-                timeline.durations(id),
-                parts);
+        IncidentView incident = incidents.find(postmortem.incidentKey());
+        PostmortemTimeline.Read read = timeline.read(id, incident.lifecycle());
+        return new PostmortemDocument(postmortem, incident, read.items(), read.durations(), parts);
     }
 
     /** Answer with the postmortem as markdown, html or pdf, as a download named after its incident. */

@@ -81,9 +81,10 @@ class TimelineApi {
     @Operation(summary = "Read the timeline, the incident's own moments included, with the durations it shows")
     @GetMapping
     TimelineResponseBody get(@PathVariable long id) {
-        TimelineDurations durations = timeline.durations(id);
+        PostmortemTimeline.Read read = timeline.read(id);
+        TimelineDurations durations = read.durations();
         return new TimelineResponseBody(
-                timeline.timeline(id).stream().map(TimelineResponse::of).toList(),
+                read.items().stream().map(TimelineResponse::of).toList(),
                 durations.undetected(),
                 durations.toMitigate(),
                 durations.toResolve());

@@ -137,15 +137,7 @@ class TimelineController {
             @RequestParam long version,
             @RequestParam boolean starred,
             RedirectAttributes redirect) {
-        var event = timeline.timeline(id).stream()
-                .filter(e -> e.id() == eventId && !e.fromIncident())
-                .findFirst()
-                .orElseThrow(() -> new org.kintsugi.shared.NotFoundException("No timeline event " + eventId));
-        timeline.revise(
-                id,
-                eventId,
-                version,
-                new TimelineEntry(event.at(), event.description(), event.kind(), event.source(), starred));
+        timeline.star(id, eventId, version, starred);
         return "redirect:/postmortems/" + id + "#event-" + eventId;
     }
 
