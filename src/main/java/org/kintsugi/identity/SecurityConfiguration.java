@@ -49,13 +49,21 @@ class SecurityConfiguration {
     @Order(1)
     SecurityFilterChain api(HttpSecurity http, TokenManagement tokens, ProblemResponses problems) throws Exception {
         return http.securityMatcher("/api/**")
-                .authorizeHttpRequests(requests -> requests.requestMatchers("/api/v1/tokens/**", "/api/v1/me")
+                .authorizeHttpRequests(requests -> requests
+                        // Trackers call back without a Kintsugi account; each hook checks its signature or token.
+                        .requestMatchers(HttpMethod.POST, "/api/v1/trackers/*/webhook")
+                        .permitAll()
+                        .requestMatchers("/api/v1/tokens/**", "/api/v1/me")
                         .authenticated()
                         .requestMatchers("/api/v1/users/**")
                         .hasRole("ADMIN")
                         .requestMatchers(HttpMethod.GET, "/api/**")
                         .hasRole("VIEWER")
-                        .requestMatchers("/api/v1/templates/**", "/api/v1/postmortem-policy/**")
+                        .requestMatchers(
+                                "/api/v1/templates/**",
+                                "/api/v1/postmortem-policy/**",
+                                "/api/v1/action-settings/**",
+                                "/api/v1/trackers/**")
                         .hasRole("ADMIN")
                         .anyRequest()
                         .hasRole("MEMBER"))
