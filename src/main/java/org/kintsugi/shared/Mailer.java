@@ -1,0 +1,73 @@
+package org.kintsugi.shared;
+
+import jakarta.mail.MessagingException;
+import jakarta.mail.internet.MimeMessage;
+import java.util.Optional;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.mail.MailException;
+import org.springframework.mail.javamail.JavaMailSender;
+import org.springframework.mail.javamail.MimeMessageHelper;
+import org.springframework.stereotype.Component;
+
+/**
+ * Send Kintsugi's mails over the SMTP server set with {@code spring.mail.host} (and {@code port}, {@code username},
+ * {@code password}, {@code properties.mail.smtp.starttls.enable}) from {@code kintsugi.mail.from}. Without a host,
+ * mail is off and {@link #send} says so rather than failing.
+ */
+@Component
+public class Mailer {
+
+    private static final Logger log = LoggerFactory.getLogger(Mailer.class);
+
+    private final Optional<JavaMailSender> sender;
+    private final String from;
+    private final String baseUrl;
+
+    Mailer(
+            ObjectProvider<JavaMailSender> sender,
+            @Value("${kintsugi.mail.from:Kintsugi <kintsugi@localhost>}") String from,
+            @Value("${kintsugi.base-url:http://localhost:8080}") String baseUrl) {
+        this.sender = Optional.ofNullable(sender.getIfAvailable());
+        this.from = from;
+        this.baseUrl = baseUrl.endsWith("/") ? baseUrl.substring(0, baseUrl.length() - 1) : baseUrl;
+    }
+
+    /** Return whether an SMTP server is configured. */
+    public boolean enabled() {
+        return sender.isPresent();
+    }
+
+    /** Return the address people reach Kintsugi at, without a trailing slash, for links in mails. */
+    public String baseUrl() {
+        return baseUrl;
+    }
+
+    /**
+     * Send one mail with a plain-text body and an HTML alternative.
+     *
+     * @return whether it was handed to the SMTP server; false when mail is off
+     * @throws MailException when the server refuses it or cannot be reached
+     */
+    public boolean send(String to, String subject, String text, String html) {
+        if (sender.isEmpty()) {
+            log.debug("Mail is off (no spring.mail.host): not sending '{}' to {}", subject, to);
+            return false;
+        }
+        JavaMailSender smtp = sender.get();
+        MimeMessage message = smtp.createMimeMessage();
+        try {
+            MimeMessageHelper helper = new MimeMessageHelper(message, true, "UTF-8");
+            helper.setFrom(from);
+            helper.setTo(to);
+            helper.setSubject(subject);
+            helper.setText(text, html);
+        } catch (MessagingException e) {
+            throw new InvalidInputException("to", "is not a mail address Kintsugi can send to: " + e.getMessage());
+        }
+        smtp.send(message);
+        return true;
+    }
+}
