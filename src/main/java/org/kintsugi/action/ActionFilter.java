@@ -1,19 +1,32 @@
 package org.kintsugi.action;
 
 import java.time.LocalDate;
+import java.util.List;
 import org.jspecify.annotations.Nullable;
 import org.springframework.data.jpa.domain.Specification;
 
 /** Which action items a list shows; every part is optional. */
 public record ActionFilter(
         @Nullable Long ownerId,
+        @Nullable String team,
         @Nullable ActionStatus status,
         boolean overdue,
         @Nullable LocalDate dueFrom,
         @Nullable LocalDate dueTo) {
 
-    Specification<ActionItem> specification(LocalDate today) {
+    /** Return a filter that lists every item. */
+    public static ActionFilter everything() {
+        return new ActionFilter(null, null, null, false, null, null);
+    }
+
+    /** @param teamPostmortems the postmortems of the filter's team, when it names one */
+    Specification<ActionItem> specification(LocalDate today, @Nullable List<Long> teamPostmortems) {
         Specification<ActionItem> spec = (root, query, cb) -> cb.conjunction();
+        if (teamPostmortems != null) {
+            spec = spec.and((root, query, cb) -> teamPostmortems.isEmpty()
+                    ? cb.disjunction()
+                    : root.get("postmortemId").in(teamPostmortems));
+        }
         if (ownerId != null) {
             spec = spec.and((root, query, cb) -> cb.equal(root.get("ownerId"), ownerId));
         }

@@ -189,6 +189,69 @@ class ActionItem {
         }
     }
 
+    /**
+     * Take another proposal's content into this one: its description and verification criterion are appended, and the
+     * earlier due date and higher priority win.
+     */
+    Change absorb(ActionItem other, Instant now) {
+        require(PROPOSED, "merged");
+        if (other.status != PROPOSED) {
+            throw RefusedException.state("Only proposals can be merged; \"" + other.title + "\" is "
+                    + other.status.label().toLowerCase() + ".");
+        }
+        if (other.postmortemId != postmortemId) {
+            throw new InvalidInputException("mergeId", "belongs to another postmortem");
+        }
+        if (!other.description.isBlank()) {
+            description = (description.isBlank() ? "" : description + "\n\n") + "From \"" + other.title + "\": "
+                    + other.description;
+        }
+        if (!other.verification.equalsIgnoreCase(verification)) {
+            verification = verification + "; " + other.verification;
+        }
+        if (other.dueDate.isBefore(dueDate)) {
+            dueDate = other.dueDate;
+        }
+        if (other.priority.compareTo(priority) < 0) {
+            priority = other.priority;
+        }
+        updatedAt = now;
+        return new Change("merged", "took in item " + other.id() + ": " + other.title);
+    }
+
+    /** Move a sub-step under another item, as when its parent is merged into that one. */
+    void moveUnder(long newParentId, Instant now) {
+        parentId = newParentId;
+        updatedAt = now;
+    }
+
+    /** Set the priority, as when the owner chooses which committed items matter most. */
+    Change prioritise(Priority wanted, Instant now) {
+        if (!status.open()) {
+            throw refused("re-prioritised");
+        }
+        Change change = new Change("changed", "priority " + priority + " → " + wanted);
+        priority = wanted;
+        updatedAt = now;
+        return change;
+    }
+
+    long ownerId() {
+        return ownerId;
+    }
+
+    String ownerName() {
+        return ownerName;
+    }
+
+    LocalDate dueDate() {
+        return dueDate;
+    }
+
+    String title() {
+        return title;
+    }
+
     private RefusedException refused(String done) {
         return RefusedException.state("An item that is " + status.label().toLowerCase() + " cannot be " + done + ".");
     }

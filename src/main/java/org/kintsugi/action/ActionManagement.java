@@ -30,6 +30,7 @@ public class ActionManagement {
     private final ActionItems items;
     private final ActionChanges changes;
     private final ActionSettingsStore settings;
+    private final ActionNotices notices;
     private final PostmortemManagement postmortems;
     private final UserManagement users;
     private final Clock clock;
@@ -38,12 +39,14 @@ public class ActionManagement {
             ActionItems items,
             ActionChanges changes,
             ActionSettingsStore settings,
+            ActionNotices notices,
             PostmortemManagement postmortems,
             UserManagement users,
             Clock clock) {
         this.items = items;
         this.changes = changes;
         this.settings = settings;
+        this.notices = notices;
         this.postmortems = postmortems;
         this.users = users;
         this.clock = clock;
@@ -72,6 +75,7 @@ public class ActionManagement {
         Instant now = clock.instant();
         ActionItem item = items.saveAndFlush(new ActionItem(postmortemId, parentId, details, owner, actor.name(), now));
         record(item, actor, new ActionItem.Change("proposed", details.title().strip()));
+        noticeAssignment(item, actor);
         return view(item);
     }
 
@@ -94,8 +98,12 @@ public class ActionManagement {
             throw new StaleVersionException("The action item", expectedVersion, item.version());
         }
         ActionItem.Owner owner = checked(details, ownerId, null);
+        long previousOwner = item.ownerId();
         item.revise(details, owner, clock.instant());
         record(item, actor, new ActionItem.Change("changed", details.title()));
+        if (previousOwner != owner.id()) {
+            noticeAssignment(item, actor);
+        }
         return saved(item);
     }
 
@@ -172,8 +180,10 @@ public class ActionManagement {
     @Transactional(readOnly = true)
     public List<ActionView> list(ActionFilter filter) {
         LocalDate today = LocalDate.ofInstant(clock.instant(), ZoneOffset.UTC);
-        List<ActionItem> found =
-                items.findAll(filter.specification(today), org.springframework.data.domain.Sort.by("dueDate", "id"));
+        List<Long> teamPostmortems =
+                filter.team() == null || filter.team().isBlank() ? null : postmortems.idsWithTeam(filter.team());
+        List<ActionItem> found = items.findAll(
+                filter.specification(today, teamPostmortems), org.springframework.data.domain.Sort.by("dueDate", "id"));
         // The sub-steps of every listed item in one query, for their roll-up.
         Map<Long, Progress> progress = progress(
                 items.findByParentIdIn(found.stream().map(ActionItem::id).toList()));
@@ -187,6 +197,13 @@ public class ActionManagement {
     @Transactional(readOnly = true)
     public int commitThreshold() {
         return current().commitThreshold();
+    }
+
+    /** Tell the new owner in their next digest, unless they gave the item to themselves. */
+    private void noticeAssignment(ActionItem item, Author actor) {
+        if (item.ownerId() != actor.id()) {
+            notices.save(new ActionNotice(item.ownerId(), item.id(), ActionNotice.ASSIGNED, clock.instant()));
+        }
     }
 
     private ActionItem.Owner checked(ActionDetails details, @Nullable Long ownerId, @Nullable String team) {

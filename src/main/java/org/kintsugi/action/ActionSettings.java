@@ -5,7 +5,7 @@ import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 import java.time.Duration;
 
-/** The organisation's follow-through rules: soak time, how many committed items are many, when to verify. */
+/** The organisation's follow-through rules: soak time, how many committed items are many, when to verify and remind. */
 @Entity
 @Table(name = "action_settings")
 class ActionSettings {
@@ -16,6 +16,8 @@ class ActionSettings {
     private int soakHours = 48;
     private int commitThreshold = 7;
     private int verifyAfterDays = 30;
+    private int remindDaysBefore = 2;
+    private int escalateAfterDays = 14;
 
     protected ActionSettings() {}
 
@@ -29,5 +31,25 @@ class ActionSettings {
 
     int verifyAfterDays() {
         return verifyAfterDays;
+    }
+
+    int remindDaysBefore() {
+        return remindDaysBefore;
+    }
+
+    int escalateAfterDays() {
+        return escalateAfterDays;
+    }
+
+    void change(ActionSettingsView wanted) {
+        soakHours = wanted.soakHours();
+        commitThreshold = wanted.commitThreshold();
+        verifyAfterDays = wanted.verifyAfterDays();
+        remindDaysBefore = wanted.remindDaysBefore();
+        escalateAfterDays = wanted.escalateAfterDays();
+    }
+
+    ActionSettingsView view() {
+        return new ActionSettingsView(soakHours, commitThreshold, verifyAfterDays, remindDaysBefore, escalateAfterDays);
     }
 }

@@ -3,6 +3,7 @@ package org.kintsugi.postmortem;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.Collection;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.jspecify.annotations.Nullable;
@@ -90,6 +91,18 @@ public class PostmortemManagement {
     @Transactional(propagation = Propagation.SUPPORTS, readOnly = true)
     public Map<Long, String> incidentKeys(Collection<Long> postmortemIds) {
         return reads.incidentKeys(postmortemIds);
+    }
+
+    /** Return the ids of the postmortems whose incident involved this team (by name, ignoring case). */
+    @Transactional(propagation = Propagation.SUPPORTS, readOnly = true)
+    public List<Long> idsWithTeam(String team) {
+        return reads.idsWithTeam(team);
+    }
+
+    /** Return every team named on a postmortem, sorted. */
+    @Transactional(propagation = Propagation.SUPPORTS, readOnly = true)
+    public java.util.SortedSet<String> teams() {
+        return reads.teams();
     }
 
     /** Return what starting a postmortem for an incident of this kind and severity would mean. */

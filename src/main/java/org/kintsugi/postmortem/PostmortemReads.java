@@ -43,6 +43,29 @@ class PostmortemReads {
         return keys;
     }
 
+    java.util.List<Long> idsWithTeam(String team) {
+        String like = "%|"
+                + team.strip()
+                        .toLowerCase(java.util.Locale.ROOT)
+                        .replace("%", "")
+                        .replace("_", "") + "|%";
+        return jdbc.sql("select id from postmortems where lower(teams) like :like")
+                .param("like", like)
+                .query(Long.class)
+                .list();
+    }
+
+    java.util.SortedSet<String> teams() {
+        java.util.SortedSet<String> names = new java.util.TreeSet<>(String.CASE_INSENSITIVE_ORDER);
+        jdbc.sql("select distinct teams from postmortems where teams <> ''")
+                .query(String.class)
+                .list()
+                .forEach(joined -> java.util.Arrays.stream(joined.split("\\|"))
+                        .filter(name -> !name.isBlank())
+                        .forEach(names::add));
+        return names;
+    }
+
     Optional<PostmortemSummary> summary(long incidentId) {
         return jdbc.sql("""
                         select id, status, template_name, owner_name, revision, due_at, published_at

@@ -38,9 +38,11 @@ import org.springframework.web.bind.annotation.RestController;
 class ActionApi {
 
     private final ActionManagement actions;
+    private final org.kintsugi.action.ActionTriage triage;
 
-    ActionApi(ActionManagement actions) {
+    ActionApi(ActionManagement actions, org.kintsugi.action.ActionTriage triage) {
         this.actions = actions;
+        this.triage = triage;
     }
 
     /**
@@ -119,17 +121,18 @@ class ActionApi {
     @Operation(
             summary = "List action items",
             description =
-                    "owner: a user id or 'me'; status: proposed,"
+                    "owner: a user id or 'me'; team: a team named on the item's incident; status: proposed,"
                             + " committed, in-progress, done, verified, not-effective, dropped; overdue=true; dueFrom/dueTo dates.")
     @GetMapping("/actions")
     List<ActionView> list(
             @RequestParam(required = false) @Nullable String owner,
+            @RequestParam(required = false) @Nullable String team,
             @RequestParam(required = false) @Nullable String status,
             @RequestParam(defaultValue = "false") boolean overdue,
             @RequestParam(required = false) @Nullable String dueFrom,
             @RequestParam(required = false) @Nullable String dueTo,
             @AuthenticationPrincipal KintsugiPrincipal me) {
-        return actions.list(ActionQuery.filter(owner, status, overdue, dueFrom, dueTo, me.id()));
+        return actions.list(ActionQuery.filter(owner, team, status, overdue, dueFrom, dueTo, me.id()));
     }
 
     @Operation(summary = "Read one action item")
@@ -220,6 +223,46 @@ class ActionApi {
     ResponseEntity<ActionView> drop(
             @PathVariable long id, @RequestBody ReasonRequest request, @AuthenticationPrincipal KintsugiPrincipal me) {
         return tagged(actions.drop(id, request.reason() == null ? "" : request.reason(), author(me)));
+    }
+
+    /** Which proposal to take into this one. */
+    record MergeRequest(@Nullable Long mergeId) {}
+
+    /** The items that matter most, and what happens to the postmortem's other committed items. */
+    record FocusRequest(
+            @Nullable List<Long> keep,
+            @Nullable String others,
+            @Nullable String reason) {}
+
+    @Operation(
+            summary = "Merge another proposal into this one",
+            description = "The other proposal is dropped with a reason pointing here; its sub-steps move here.")
+    @PostMapping("/actions/{id}/merge")
+    ResponseEntity<ActionView> merge(
+            @PathVariable long id, @RequestBody MergeRequest request, @AuthenticationPrincipal KintsugiPrincipal me) {
+        if (request.mergeId() == null) {
+            throw new org.kintsugi.shared.InvalidInputException("mergeId", "is required");
+        }
+        return tagged(triage.merge(id, request.mergeId(), author(me)));
+    }
+
+    @Operation(
+            summary = "Choose which committed items matter most",
+            description = "others: lower (to P4, the default) or drop (with a reason). Returns the postmortem's items.")
+    @PostMapping("/postmortems/{id}/actions/focus")
+    List<ActionView> focus(
+            @PathVariable long id, @RequestBody FocusRequest request, @AuthenticationPrincipal KintsugiPrincipal me) {
+        String others = request.others() == null ? "lower" : request.others();
+        if (!others.equals("lower") && !others.equals("drop")) {
+            throw new org.kintsugi.shared.InvalidInputException("others", "'" + others + "' is not lower or drop");
+        }
+        triage.focus(
+                id,
+                new java.util.HashSet<>(request.keep() == null ? List.of() : request.keep()),
+                others.equals("drop"),
+                request.reason() == null ? "" : request.reason(),
+                author(me));
+        return actions.forPostmortem(id);
     }
 
     static Author author(KintsugiPrincipal me) {

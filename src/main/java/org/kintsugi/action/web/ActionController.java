@@ -59,6 +59,8 @@ class ActionController {
             @RequestParam(required = false) @Nullable String reason,
             @RequestParam(required = false) @Nullable String evidence,
             @RequestParam(required = false) @Nullable Boolean effective,
+            @RequestParam(required = false) @Nullable String back,
+            @RequestParam(defaultValue = "reopen") String then,
             @AuthenticationPrincipal KintsugiPrincipal me,
             RedirectAttributes redirect) {
         long postmortemId = actions.find(id).postmortemId();
@@ -69,7 +71,8 @@ class ActionController {
                 case "start" -> actions.start(id, actor);
                 case "complete" -> actions.complete(id, actor);
                 case "drop" -> actions.drop(id, reason == null ? "" : reason, actor);
-                case "verify" -> verify(id, Boolean.TRUE.equals(effective), evidence, actor);
+                case "reopen" -> actions.reopen(id, actor);
+                case "verify" -> verify(id, Boolean.TRUE.equals(effective), evidence, then, actor);
                 default -> throw new org.kintsugi.shared.NotFoundException("There is no step " + step + ".");
             };
             redirect.addFlashAttribute(
@@ -78,12 +81,18 @@ class ActionController {
         } catch (InvalidInputException | RefusedException e) {
             redirect.addFlashAttribute("problem", e.getMessage());
         }
-        return "redirect:/postmortems/" + postmortemId + "#action-" + id;
+        return "redirect:" + back(back, "/postmortems/" + postmortemId + "#action-" + id);
+    }
+
+    /** Go back to the page a form came from, when it is one of Kintsugi's own. */
+    static String back(@Nullable String back, String otherwise) {
+        return back != null && back.startsWith("/") && !back.startsWith("//") ? back : otherwise;
     }
 
     private ActionView verify(
-            long id, boolean effective, @Nullable String evidence, org.kintsugi.postmortem.Author actor) {
+            long id, boolean effective, @Nullable String evidence, String then, org.kintsugi.postmortem.Author actor) {
         ActionView verified = actions.verify(id, effective, evidence == null ? "" : evidence, actor);
-        return effective ? verified : actions.reopen(id, actor);
+        // Not effective: reopen it, or leave it not effective so a follow-up item can take over.
+        return effective || then.equals("follow-up") ? verified : actions.reopen(id, actor);
     }
 }

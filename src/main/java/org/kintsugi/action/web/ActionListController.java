@@ -35,6 +35,7 @@ class ActionListController {
     @GetMapping("/actions")
     String list(
             @RequestParam(defaultValue = "me") String owner,
+            @RequestParam(required = false) @Nullable String team,
             @RequestParam(required = false) @Nullable String status,
             @RequestParam(defaultValue = "false") boolean overdue,
             @RequestParam(required = false) @Nullable String dueFrom,
@@ -44,7 +45,7 @@ class ActionListController {
         List<ActionView> items = List.of();
         try {
             items = actions.list(ActionQuery.filter(
-                    owner.equals("anyone") ? null : owner, status, overdue, dueFrom, dueTo, me.id()));
+                    owner.equals("anyone") ? null : owner, team, status, overdue, dueFrom, dueTo, me.id()));
         } catch (InvalidInputException e) {
             model.addAttribute("problem", e.getMessage());
         }
@@ -56,6 +57,8 @@ class ActionListController {
         model.addAttribute("today", LocalDate.ofInstant(clock.instant(), ZoneOffset.UTC));
         model.addAttribute("owner", owner);
         model.addAttribute("status", status);
+        model.addAttribute("team", team == null ? "" : team);
+        model.addAttribute("teams", postmortems.teams());
         model.addAttribute("overdue", overdue);
         model.addAttribute("dueFrom", dueFrom);
         model.addAttribute("dueTo", dueTo);

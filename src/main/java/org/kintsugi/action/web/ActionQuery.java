@@ -17,6 +17,7 @@ final class ActionQuery {
 
     static ActionFilter filter(
             @Nullable String owner,
+            @Nullable String team,
             @Nullable String status,
             boolean overdue,
             @Nullable String dueFrom,
@@ -38,7 +39,8 @@ final class ActionQuery {
         LocalDate from = date("dueFrom", dueFrom, problems);
         LocalDate to = date("dueTo", dueTo, problems);
         Parsing.check(problems);
-        return new ActionFilter(ownerId, wanted, overdue, from, to);
+        return new ActionFilter(
+                ownerId, team == null || team.isBlank() ? null : team.strip(), wanted, overdue, from, to);
     }
 
     private static @Nullable LocalDate date(String field, @Nullable String text, List<FieldProblem> problems) {

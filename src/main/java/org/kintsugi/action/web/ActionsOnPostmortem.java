@@ -53,6 +53,11 @@ class ActionsOnPostmortem implements PostmortemPart {
         model.put("now", clock.instant());
         model.put("today", LocalDate.ofInstant(clock.instant(), ZoneOffset.UTC));
         model.put("committed", committed);
+        model.put(
+                "proposals",
+                items.stream()
+                        .filter(i -> i.parentId() == null && i.status() == ActionStatus.PROPOSED)
+                        .count());
         model.put("threshold", actions.commitThreshold());
         model.put("canWrite", viewer.canWrite());
         model.put("isPostmortemOwner", postmortem.owner().id() == viewer.id());
