@@ -114,7 +114,10 @@ class ActionItem {
         Instant soaked = proposedAt.plus(soak);
         boolean early = now.isBefore(soaked);
         if (early && !byPostmortemOwner) {
-            throw RefusedException.state("This proposal is still soaking: it can be committed from " + soaked
+            throw RefusedException.state("This proposal is still soaking: it can be committed from "
+                    + java.time.format.DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm 'UTC'")
+                            .withZone(ZoneOffset.UTC)
+                            .format(soaked)
                     + ". Only the postmortem's owner may commit it earlier, with a reason.");
         }
         if (early && (reason == null || reason.isBlank())) {

@@ -43,7 +43,7 @@ class ActionItemTests {
             ActionItem item = proposal();
             assertThatThrownBy(() -> item.commit(PROPOSED.plus(Duration.ofHours(47)), SOAK, false, null))
                     .isInstanceOf(RefusedException.class)
-                    .hasMessageContaining("still soaking: it can be committed from 2026-11-22T09:00:00Z");
+                    .hasMessageContaining("still soaking: it can be committed from 2026-11-22 09:00 UTC");
             assertThat(item.status()).isEqualTo(ActionStatus.PROPOSED);
         }
 
