@@ -159,5 +159,22 @@ class ActionJourneyTests {
         assertThat(row(page, "Rehearse failover monthly")).containsText("soaked");
         assertThat(page.locator("h2#committed-heading")).containsText("Committed (1 of a threshold of 7)");
         assertThat(page.locator("body")).not().containsText("This proposal is still soaking");
+
+        // The other committed item did not work: it stays not effective and a follow-up item takes over.
+        page.navigate(url("/postmortems/" + pm));
+        page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("Fence the old primary during failover"))
+                .click();
+        click(page.locator(".action-buttons"), "Done: Fence the old primary during failover");
+        page.getByText("Verify", new Page.GetByTextOptions().setExact(true)).click();
+        page.getByLabel("Evidence").fill("The drill on 5 March still wrote to the old primary for 40 s");
+        page.getByLabel("It did not; a new item will follow up").check();
+        click(page.locator(".action-buttons"), "Record");
+        assertThat(page.locator(".page-head .status")).hasText("Not effective");
+        page.getByLabel("What will we do instead?").fill("Fence with STONITH at the storage layer");
+        page.getByLabel("How will we know it worked?").fill("The next drill writes nothing to the old primary");
+        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Propose follow-up"))
+                .click();
+        assertThat(page.locator("h1")).hasText("Fence with STONITH at the storage layer");
+        assertThat(page.locator("dl.facts")).containsText("Follows upFence the old primary during failover");
     }
 }

@@ -61,6 +61,7 @@ class ActionController {
             @RequestParam(required = false) @Nullable Boolean effective,
             @RequestParam(required = false) @Nullable String back,
             @RequestParam(defaultValue = "reopen") String then,
+            @RequestParam(required = false) @Nullable String outcome,
             @AuthenticationPrincipal KintsugiPrincipal me,
             RedirectAttributes redirect) {
         long postmortemId = actions.find(id).postmortemId();
@@ -72,7 +73,10 @@ class ActionController {
                 case "complete" -> actions.complete(id, actor);
                 case "drop" -> actions.drop(id, reason == null ? "" : reason, actor);
                 case "reopen" -> actions.reopen(id, actor);
-                case "verify" -> verify(id, Boolean.TRUE.equals(effective), evidence, then, actor);
+                case "verify" ->
+                    outcome == null
+                            ? verify(id, Boolean.TRUE.equals(effective), evidence, then, actor)
+                            : verify(id, outcome.equals("effective"), evidence, outcome, actor);
                 default -> throw new org.kintsugi.shared.NotFoundException("There is no step " + step + ".");
             };
             redirect.addFlashAttribute(
@@ -80,6 +84,9 @@ class ActionController {
                     "\"" + item.title() + "\" is " + item.status().label().toLowerCase() + ".");
         } catch (InvalidInputException | RefusedException e) {
             redirect.addFlashAttribute("problem", e.getMessage());
+        }
+        if ("follow-up".equals(outcome)) {
+            return "redirect:/actions/" + id + "#follow-heading"; // where the follow-up is proposed
         }
         return "redirect:" + back(back, "/postmortems/" + postmortemId + "#action-" + id);
     }
