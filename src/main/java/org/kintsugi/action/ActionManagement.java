@@ -145,6 +145,11 @@ public class ActionManagement {
         return apply(item, actor, item.drop(reason, clock.instant()));
     }
 
+    /** Write something that happened to an item into its history without changing it, such as a ticket closing. */
+    public void note(long id, Author actor, String what, String detail) {
+        record(load(id), actor, new ActionItem.Change(what, detail));
+    }
+
     /** Return one item. */
     @Transactional(readOnly = true)
     public ActionView find(long id) {

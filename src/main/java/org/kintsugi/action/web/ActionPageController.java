@@ -9,6 +9,8 @@ import org.kintsugi.action.ActionManagement;
 import org.kintsugi.action.ActionType;
 import org.kintsugi.action.ActionView;
 import org.kintsugi.action.Priority;
+import org.kintsugi.action.tracker.TrackerConfiguration;
+import org.kintsugi.action.tracker.TrackerSync;
 import org.kintsugi.identity.KintsugiPrincipal;
 import org.kintsugi.identity.Role;
 import org.kintsugi.identity.UserManagement;
@@ -35,10 +37,19 @@ class ActionPageController {
     private final ActionManagement actions;
     private final PostmortemManagement postmortems;
     private final UserManagement users;
+    private final TrackerSync trackers;
+    private final TrackerConfiguration trackerSettings;
     private final Clock clock;
 
     ActionPageController(
-            ActionManagement actions, PostmortemManagement postmortems, UserManagement users, Clock clock) {
+            ActionManagement actions,
+            PostmortemManagement postmortems,
+            UserManagement users,
+            TrackerSync trackers,
+            TrackerConfiguration trackerSettings,
+            Clock clock) {
+        this.trackers = trackers;
+        this.trackerSettings = trackerSettings;
         this.actions = actions;
         this.postmortems = postmortems;
         this.users = users;
@@ -125,6 +136,8 @@ class ActionPageController {
         model.addAttribute(
                 "defaultDue",
                 LocalDate.ofInstant(clock.instant(), ZoneOffset.UTC).plusDays(14));
+        model.addAttribute("trackerLink", trackers.linkFor(item.id()).orElse(null));
+        model.addAttribute("trackers", trackerSettings.usable());
     }
 
     private static @Nullable ActionView related(List<ActionView> all, @Nullable Long id) {

@@ -1,0 +1,22 @@
+package org.kintsugi.action.tracker;
+
+import java.lang.annotation.ElementType;
+import java.lang.annotation.Retention;
+import java.lang.annotation.RetentionPolicy;
+import java.lang.annotation.Target;
+import org.kintsugi.support.KintsugiAppTest;
+import org.springframework.context.annotation.Import;
+import org.springframework.test.context.TestPropertySource;
+
+/** The whole application with a movable clock and the tracker jobs switched off: tests run them by hand. */
+@Target(ElementType.TYPE)
+@Retention(RetentionPolicy.RUNTIME)
+@KintsugiAppTest
+@Import(TrackerClock.Config.class)
+@TestPropertySource(
+        properties = {
+            "kintsugi.trackers.poll-cron=-",
+            "kintsugi.trackers.retry-cron=-",
+            "kintsugi.base-url=https://kintsugi.example"
+        })
+@interface TrackerAppTest {}
