@@ -54,7 +54,8 @@ public final class MovableClock extends Clock {
         @Bean
         @Primary
         MovableClock movableClock() {
-            return new MovableClock(Instant.now());
+            // Whole milliseconds, as the databases keep them, so a moment read back equals the one written.
+            return new MovableClock(Instant.now().truncatedTo(java.time.temporal.ChronoUnit.MILLIS));
         }
     }
 }

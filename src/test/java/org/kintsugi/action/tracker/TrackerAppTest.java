@@ -5,6 +5,7 @@ import java.lang.annotation.Retention;
 import java.lang.annotation.RetentionPolicy;
 import java.lang.annotation.Target;
 import org.kintsugi.support.KintsugiAppTest;
+import org.kintsugi.support.MovableClock;
 import org.springframework.context.annotation.Import;
 import org.springframework.test.context.TestPropertySource;
 
@@ -12,7 +13,7 @@ import org.springframework.test.context.TestPropertySource;
 @Target(ElementType.TYPE)
 @Retention(RetentionPolicy.RUNTIME)
 @KintsugiAppTest
-@Import(TrackerClock.Config.class)
+@Import(MovableClock.Config.class)
 @TestPropertySource(
         properties = {
             "kintsugi.trackers.poll-cron=-",

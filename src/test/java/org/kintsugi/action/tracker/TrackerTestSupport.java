@@ -22,6 +22,7 @@ import org.kintsugi.incident.IncidentManagement;
 import org.kintsugi.incident.Severity;
 import org.kintsugi.postmortem.Author;
 import org.kintsugi.postmortem.PostmortemManagement;
+import org.kintsugi.support.MovableClock;
 import org.kintsugi.support.TestPeople;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.http.HttpMethod;
@@ -65,7 +66,7 @@ abstract class TrackerTestSupport {
     TrackerJobs jobs;
 
     @Autowired
-    TrackerClock clock;
+    MovableClock clock;
 
     @Autowired
     TrackerLinks links;
