@@ -2,7 +2,6 @@ package org.kintsugi.action.tracker;
 
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.httpBasic;
 
-import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.List;
@@ -16,10 +15,7 @@ import org.kintsugi.action.HistoryEntry;
 import org.kintsugi.action.Priority;
 import org.kintsugi.identity.Role;
 import org.kintsugi.identity.UserView;
-import org.kintsugi.incident.IncidentDetails;
-import org.kintsugi.incident.IncidentKind;
 import org.kintsugi.incident.IncidentManagement;
-import org.kintsugi.incident.Severity;
 import org.kintsugi.postmortem.Author;
 import org.kintsugi.postmortem.PostmortemManagement;
 import org.kintsugi.support.MovableClock;
@@ -102,25 +98,8 @@ abstract class TrackerTestSupport {
                 TrackerKind.JIRA,
                 new TrackerSettingsChange(true, jira.url(), JIRA_EMAIL, JIRA_TOKEN, "OPS", "Task", JIRA_SECRET),
                 by);
-        String key = incidents
-                .declare(
-                        new IncidentDetails(
-                                "Config push broke checkout",
-                                "",
-                                IncidentKind.SYSTEM,
-                                Severity.SEV2,
-                                "EU checkouts failed.",
-                                null,
-                                List.of(),
-                                List.of("Payments"),
-                                Instant.parse("2026-11-19T10:00:00Z"),
-                                null,
-                                null,
-                                null,
-                                Instant.parse("2026-11-19T11:00:00Z")),
-                        owner.displayName())
-                .key();
-        postmortemId = postmortems.start(key, null, author(owner)).id();
+        postmortemId = org.kintsugi.action.ActionFixtures.postmortem(
+                incidents, postmortems, owner, "Config push broke checkout", "Payments", clock.instant());
     }
 
     @AfterEach
