@@ -35,6 +35,10 @@ public class TestDatabaseEnvironment implements EnvironmentPostProcessor {
             properties.put("spring.datasource.username", "sa");
             properties.put("spring.datasource.password", "");
         }
+        // Spring keeps up to 32 test contexts alive; with the application's pool of 20 each, PostgreSQL runs out of
+        // connections (100 by default). A test context needs only a few, opened as it asks for them.
+        properties.put("spring.datasource.hikari.maximum-pool-size", 6);
+        properties.put("spring.datasource.hikari.minimum-idle", 1);
         properties.put("kintsugi.data-dir", System.getProperty("java.io.tmpdir") + "/kintsugi-test-" + name);
         environment.getPropertySources().addFirst(new MapPropertySource("kintsugiTestDatabase", properties));
     }
