@@ -63,7 +63,8 @@ class SecurityConfiguration {
                                 "/api/v1/templates/**",
                                 "/api/v1/postmortem-policy/**",
                                 "/api/v1/action-settings/**",
-                                "/api/v1/trackers/**")
+                                "/api/v1/trackers/**",
+                                "/api/v1/language/rules/**")
                         .hasRole("ADMIN")
                         .anyRequest()
                         .hasRole("MEMBER"))

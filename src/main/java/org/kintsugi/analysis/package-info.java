@@ -1,0 +1,10 @@
+/**
+ * Analyse what went wrong without blaming anyone: the blameless-language coach that reviews any text and suggests a
+ * reframing for phrasing that blames or judges people.
+ */
+@NullMarked
+@ApplicationModule(allowedDependencies = {"shared", "identity"})
+package org.kintsugi.analysis;
+
+import org.jspecify.annotations.NullMarked;
+import org.springframework.modulith.ApplicationModule;
