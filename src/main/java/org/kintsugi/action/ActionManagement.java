@@ -266,7 +266,7 @@ public class ActionManagement {
         return saved(item);
     }
 
-    private void record(ActionItem item, Author actor, ActionItem.Change change) {
+    void record(ActionItem item, Author actor, ActionItem.Change change) {
         changes.save(new ActionChange(item.id(), clock.instant(), actor.name(), change));
     }
 

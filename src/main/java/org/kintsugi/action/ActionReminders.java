@@ -12,11 +12,11 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import net.javacrumbs.shedlock.spring.annotation.SchedulerLock;
+import org.jspecify.annotations.Nullable;
 import org.kintsugi.identity.UserManagement;
 import org.kintsugi.identity.UserView;
 import org.kintsugi.postmortem.PostmortemManagement;
 import org.kintsugi.shared.Mailer;
-import org.kintsugi.shared.NotFoundException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
@@ -122,9 +122,7 @@ public class ActionReminders {
                 .param("at", java.sql.Timestamp.from(now))
                 .param("n", digest.size())
                 .update();
-        notices.findBySentAtIsNullOrderByIdAsc().stream()
-                .filter(n -> n.personId() == digest.personId())
-                .forEach(n -> n.sent(now));
+        notices.findByPersonIdAndSentAtIsNull(digest.personId()).forEach(n -> n.sent(now));
         mailer.send(digest.email(), digest.subject(), mail.text(digest), mail.html(digest));
         return true;
     }
@@ -137,12 +135,15 @@ public class ActionReminders {
         for (ActionNotice notice : notices.findBySentAtIsNullOrderByIdAsc()) {
             pending.computeIfAbsent(notice.personId(), p -> new ArrayList<>()).add(notice);
         }
-        Map<Long, Long> postmortemOwners = new HashMap<>();
+        List<Long> postmortemIds =
+                open.stream().map(ActionItem::postmortemId).distinct().toList();
+        Map<Long, Long> postmortemOwners = postmortems.ownerIds(postmortemIds);
+        Map<Long, String> keys = postmortems.incidentKeys(postmortemIds);
+        Map<Long, UserView> people = new HashMap<>();
+        users.all().forEach(u -> people.put(u.id(), u));
         Map<Long, DigestBuilder> builders = new LinkedHashMap<>();
-        Map<Long, String> keys = postmortems.incidentKeys(
-                open.stream().map(ActionItem::postmortemId).distinct().toList());
         for (ActionItem item : open) {
-            DigestBuilder owner = builder(builders, item.ownerId(), now);
+            DigestBuilder owner = builder(builders, people, item.ownerId(), now);
             if (owner == null) {
                 continue;
             }
@@ -160,9 +161,9 @@ public class ActionReminders {
             }
             long beyond = overdue - settings.escalateAfterDays();
             if (beyond >= 0 && beyond % 7 == 0) {
-                long pmOwner = postmortemOwners.computeIfAbsent(
-                        item.postmortemId(), id -> postmortems.find(id).owner().id());
-                DigestBuilder escalation = pmOwner == item.ownerId() ? null : builder(builders, pmOwner, now);
+                Long pmOwner = postmortemOwners.get(item.postmortemId());
+                DigestBuilder escalation =
+                        pmOwner == null || pmOwner == item.ownerId() ? null : builder(builders, people, pmOwner, now);
                 if (escalation != null) {
                     escalation.escalated.add(line(item, keys, ChronoUnit.DAYS.between(item.dueDate(), escalation.day)));
                 }
@@ -187,19 +188,16 @@ public class ActionReminders {
     }
 
     /** Return the digest being built for a person, or null when they are not to be written to now. */
-    private DigestBuilder builder(Map<Long, DigestBuilder> builders, long personId, Instant now) {
+    private @Nullable DigestBuilder builder(
+            Map<Long, DigestBuilder> builders, Map<Long, UserView> people, long personId, Instant now) {
         if (builders.containsKey(personId)) {
             return builders.get(personId);
         }
         DigestBuilder builder = null;
-        try {
-            UserView person = users.find(personId);
+        UserView person = people.get(personId);
+        if (person != null && person.active()) {
             ZonedDateTime local = now.atZone(person.zone());
-            if (person.active() && local.getHour() >= sendHour) {
-                builder = new DigestBuilder(person, local.toLocalDate());
-            }
-        } catch (NotFoundException e) {
-            builder = null;
+            builder = local.getHour() >= sendHour ? new DigestBuilder(person, local.toLocalDate()) : null;
         }
         builders.put(personId, builder);
         return builder;

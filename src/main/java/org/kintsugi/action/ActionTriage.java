@@ -6,7 +6,6 @@ import java.util.List;
 import java.util.Set;
 import org.kintsugi.postmortem.Author;
 import org.kintsugi.shared.InvalidInputException;
-import org.kintsugi.shared.NotFoundException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -19,13 +18,11 @@ import org.springframework.transaction.annotation.Transactional;
 public class ActionTriage {
 
     private final ActionItems items;
-    private final ActionChanges changes;
     private final ActionManagement actions;
     private final Clock clock;
 
-    ActionTriage(ActionItems items, ActionChanges changes, ActionManagement actions, Clock clock) {
+    ActionTriage(ActionItems items, ActionManagement actions, Clock clock) {
         this.items = items;
-        this.changes = changes;
         this.actions = actions;
         this.clock = clock;
     }
@@ -91,10 +88,10 @@ public class ActionTriage {
     }
 
     private void record(ActionItem item, Author actor, ActionItem.Change change) {
-        changes.save(new ActionChange(item.id(), clock.instant(), actor.name(), change));
+        actions.record(item, actor, change);
     }
 
     private ActionItem load(long id) {
-        return items.findById(id).orElseThrow(() -> new NotFoundException("There is no action item " + id + "."));
+        return actions.load(id);
     }
 }

@@ -93,6 +93,12 @@ public class PostmortemManagement {
         return reads.incidentKeys(postmortemIds);
     }
 
+    /** Return the owner's user id of each of these postmortems, in one query. */
+    @Transactional(propagation = Propagation.SUPPORTS, readOnly = true)
+    public Map<Long, Long> ownerIds(Collection<Long> postmortemIds) {
+        return reads.ownerIds(postmortemIds);
+    }
+
     /** Return the ids of the postmortems whose incident involved this team (by name, ignoring case). */
     @Transactional(propagation = Propagation.SUPPORTS, readOnly = true)
     public List<Long> idsWithTeam(String team) {

@@ -43,6 +43,17 @@ class PostmortemReads {
         return keys;
     }
 
+    Map<Long, Long> ownerIds(java.util.Collection<Long> postmortemIds) {
+        Map<Long, Long> owners = new java.util.HashMap<>();
+        if (!postmortemIds.isEmpty()) {
+            jdbc.sql("select id, owner_id from postmortems where id in (:ids)")
+                    .param("ids", postmortemIds)
+                    .query((rs, n) -> owners.put(rs.getLong("id"), rs.getLong("owner_id")))
+                    .list();
+        }
+        return owners;
+    }
+
     java.util.List<Long> idsWithTeam(String team) {
         String like = "%|"
                 + team.strip()
