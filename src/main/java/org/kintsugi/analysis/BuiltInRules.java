@@ -321,11 +321,13 @@ final class BuiltInRules {
                     ? new Hit(i, i + 2, HINDSIGHT, suggestion)
                     : null;
         }
-        if (s.word(i + 1).equals("only") && s.person(i + 2)) {
-            return new Hit(i, i + 2, HINDSIGHT, suggestion);
+        int only = s.word(i + 1).equals("only") ? s.personPhrase(i + 2) : -1;
+        if (only >= 0) {
+            return new Hit(i, only, HINDSIGHT, suggestion);
         }
-        if (s.person(i + 1) && s.word(i + 2).equals("had") && Lexicon.isParticiple(s.word(i + 3))) {
-            return new Hit(i, i + 3, HINDSIGHT, suggestion);
+        int who = s.personPhrase(i + 1);
+        if (who >= 0 && s.word(who + 1).equals("had") && Lexicon.isParticiple(s.word(who + 2))) {
+            return new Hit(i, who + 2, HINDSIGHT, suggestion);
         }
         return null;
     }

@@ -43,6 +43,35 @@ final class Sentence {
                 || (Lexicon.FIRST_NAMES.contains(w) && t.capitalised[i]);
     }
 
+    /**
+     * Return the index of the person a short noun phrase starting at {@code i} names ("Bob", "the reviewer", "the
+     * on-call engineer", "our new hire"), or -1 when it names no person.
+     */
+    int personPhrase(int i) {
+        if (person(i)) {
+            return headOf(i);
+        }
+        if (!Lexicon.DETERMINERS.contains(word(i)) && !Lexicon.POSSESSIVES.contains(word(i))) {
+            return -1;
+        }
+        for (int j = i + 1; j <= i + 3; j++) {
+            if (person(j)) {
+                return headOf(j);
+            }
+            if (boundary(j) || Lexicon.isParticiple(word(j)) || word(j).equals("had")) {
+                return -1;
+            }
+        }
+        return -1;
+    }
+
+    /** Step over compound person nouns to the last one: "on-call engineer", "support agent". */
+    private int headOf(int i) {
+        int j = i;
+        while (Lexicon.PERSON_NOUNS.contains(word(j + 1))) j++;
+        return j;
+    }
+
     boolean personOrPossessive(int i) {
         return person(i) || Lexicon.POSSESSIVES.contains(word(i));
     }
