@@ -15,6 +15,7 @@ import org.kintsugi.postmortem.PostmortemReview;
 import org.kintsugi.postmortem.PostmortemRevisions;
 import org.kintsugi.postmortem.PostmortemStatus;
 import org.kintsugi.postmortem.PostmortemView;
+import org.kintsugi.postmortem.ReviewAid;
 import org.kintsugi.postmortem.ReviewPolicy;
 import org.kintsugi.postmortem.ReviewView;
 import org.springframework.beans.factory.ObjectProvider;
@@ -31,6 +32,7 @@ class PostmortemPage {
     private final ReviewPolicy policy;
     private final UserManagement users;
     private final ObjectProvider<PostmortemPart> parts;
+    private final ObjectProvider<ReviewAid> aids;
     private final Clock clock;
 
     PostmortemPage(
@@ -40,6 +42,7 @@ class PostmortemPage {
             ReviewPolicy policy,
             UserManagement users,
             ObjectProvider<PostmortemPart> parts,
+            ObjectProvider<ReviewAid> aids,
             Clock clock) {
         this.documents = documents;
         this.review = review;
@@ -47,6 +50,7 @@ class PostmortemPage {
         this.policy = policy;
         this.users = users;
         this.parts = parts;
+        this.aids = aids;
         this.clock = clock;
     }
 
@@ -84,7 +88,8 @@ class PostmortemPage {
         model.addAttribute("reviews", reviews);
         model.addAttribute("approvals", approvals(p, reviews));
         model.addAttribute("approvalsRequired", policy.approvalsRequired());
-        model.addAttribute("checklist", policy.checklist());
+        List<String> checklist = policy.checklist();
+        model.addAttribute("checklist", checklist);
         model.addAttribute("revisions", revisions.list(id));
         model.addAttribute("kinds", org.kintsugi.postmortem.TimelineKind.values());
         model.addAttribute("statuses", PostmortemStatus.values());
@@ -96,6 +101,18 @@ class PostmortemPage {
                                 .computeIfAbsent(part.sectionKey(), k -> new ArrayList<>())
                                 .add(f)));
         model.addAttribute("parts", fragments);
+        Map<String, List<PostmortemPart.Fragment>> helps = new HashMap<>();
+        if (Abilities.of(p, me).review()) {
+            List<ReviewAid> all = aids.orderedStream().toList();
+            for (String item : checklist) {
+                for (ReviewAid aid : all) {
+                    aid.render(item, p)
+                            .ifPresent(f -> helps.computeIfAbsent(item, k -> new ArrayList<>())
+                                    .add(f));
+                }
+            }
+        }
+        model.addAttribute("aids", helps);
         if (!model.containsAttribute("transcript")) {
             model.addAttribute("transcript", TimelineController.TranscriptForm.blank(me.zone(), doc));
         }
