@@ -13,6 +13,7 @@ import org.kintsugi.shared.InvalidInputException;
 import org.kintsugi.shared.NotFoundException;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -28,6 +29,7 @@ public class LanguageRules {
     private final LanguageCoach coach;
     private final Clock clock;
     private final RulesFile file;
+    private volatile String builtFrom = "";
 
     LanguageRules(
             JdbcClient jdbc,
@@ -148,7 +150,32 @@ public class LanguageRules {
         return list().stream().filter(rule -> rule.id().equals(id)).findFirst().orElseThrow();
     }
 
-    private void rebuild() {
+    /**
+     * Pick up rule changes made on another node: every {@code kintsugi.language.refresh} (30 s by default) each node
+     * compares a fingerprint of the rule tables with the one its rule set was built from, and rebuilds when it moved.
+     */
+    @Scheduled(
+            fixedDelayString = "${kintsugi.language.refresh:PT30S}",
+            initialDelayString = "${kintsugi.language.refresh:PT30S}")
+    public void refresh() {
+        if (!fingerprint().equals(builtFrom)) {
+            rebuild();
+        }
+    }
+
+    private String fingerprint() {
+        return jdbc.sql("select count(*), max(changed_at), sum(case when enabled then 1 else 0 end)"
+                                + " from language_rule_switches")
+                        .query((rs, n) -> rs.getLong(1) + "/" + rs.getObject(2) + "/" + rs.getLong(3))
+                        .single()
+                + "|"
+                + jdbc.sql("select count(*), max(created_at) from language_custom_rules")
+                        .query((rs, n) -> rs.getLong(1) + "/" + rs.getObject(2))
+                        .single();
+    }
+
+    private synchronized void rebuild() {
+        builtFrom = fingerprint();
         Map<String, Boolean> switches = switches();
         List<BuiltInRule> builtIn = BuiltInRules.ALL.stream()
                 .filter(rule -> enabled(rule.id(), switches))
