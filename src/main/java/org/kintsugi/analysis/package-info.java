@@ -1,9 +1,9 @@
 /**
- * Analyse what went wrong without blaming anyone: the blameless-language coach that reviews any text and suggests a
- * reframing for phrasing that blames or judges people.
+ * Analyse what went wrong without blaming anyone: each participant's own account of the incident, and the
+ * blameless-language coach that reviews any text and suggests a reframing for phrasing that blames or judges people.
  */
 @NullMarked
-@ApplicationModule(allowedDependencies = {"shared", "identity"})
+@ApplicationModule(allowedDependencies = {"shared", "identity", "postmortem"})
 package org.kintsugi.analysis;
 
 import org.jspecify.annotations.NullMarked;
