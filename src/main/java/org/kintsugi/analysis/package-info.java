@@ -1,6 +1,7 @@
 /**
- * Analyse what went wrong without blaming anyone: the blameless-language coach that reviews any text and suggests a
- * reframing for phrasing that blames or judges people, beside every editor and under the reviewer checklist.
+ * Analyse what went wrong without blaming anyone: each participant's own account of the incident, and the
+ * blameless-language coach that reviews any text, beside every editor and under the reviewer checklist, and suggests a
+ * reframing for phrasing that blames or judges people.
  */
 @NullMarked
 @ApplicationModule(allowedDependencies = {"shared", "identity", "postmortem"})

@@ -19,6 +19,14 @@ public interface PostmortemPart {
     /** Return this part as Markdown for the exports; empty when there is nothing to show. */
     String markdown(long postmortemId);
 
+    /**
+     * Return the heading to show this part under, on the page, when the postmortem's template has no section with its
+     * key; empty (the default) leaves the part out of such postmortems.
+     */
+    default Optional<String> headingWithoutSection() {
+        return Optional.empty();
+    }
+
     /** Return whether this part fills its section, so the section counts as written even with no text. */
     default boolean fills(long postmortemId) {
         return false;

@@ -12,6 +12,7 @@ import org.kintsugi.shared.FieldProblem;
 import org.kintsugi.shared.InvalidInputException;
 import org.kintsugi.shared.NotFoundException;
 import org.kintsugi.shared.StaleVersionException;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -23,20 +24,26 @@ public class PostmortemTimeline {
     private final PostmortemManagement management;
     private final TimelineEvents events;
     private final IncidentManagement incidents;
+    private final ObjectProvider<TimelineContribution> contributions;
     private final Clock clock;
 
     PostmortemTimeline(
-            PostmortemManagement management, TimelineEvents events, IncidentManagement incidents, Clock clock) {
+            PostmortemManagement management,
+            TimelineEvents events,
+            IncidentManagement incidents,
+            ObjectProvider<TimelineContribution> contributions,
+            Clock clock) {
         this.management = management;
         this.events = events;
         this.incidents = incidents;
+        this.contributions = contributions;
         this.clock = clock;
     }
 
     /** A postmortem's timeline in time order, and the durations it shows. */
     public record Read(List<TimelineItem> items, TimelineDurations durations) {}
 
-    /** Return the timeline in time order, the incident's lifecycle moments included. */
+    /** Return the timeline in time order, the incident's lifecycle moments and other modules' moments included. */
     @Transactional(readOnly = true)
     public List<TimelineItem> timeline(long postmortemId) {
         return read(postmortemId).items();
@@ -52,6 +59,7 @@ public class PostmortemTimeline {
     /**
      * Return the timeline of a postmortem whose incident has this lifecycle, and the durations it shows: how long it
      * went unnoticed (the first detection event when the incident does not say), until mitigated, until resolved.
+     * Moments other modules add come after the timeline's own events at the same time, and measure nothing.
      */
     @Transactional(readOnly = true)
     public Read read(long postmortemId, Lifecycle lifecycle) {
@@ -60,8 +68,14 @@ public class PostmortemTimeline {
                 .toList();
         List<TimelineItem> items = new ArrayList<>(lifecycle(lifecycle));
         items.addAll(added);
+        contributions
+                .orderedStream()
+                .flatMap(contribution -> contribution.moments(postmortemId).stream())
+                .map(TimelineItem::of)
+                .forEach(items::add);
         items.sort(Comparator.comparing(TimelineItem::at)
                 .thenComparing(item -> !item.fromIncident())
+                .thenComparing(item -> item.contribution() != null)
                 .thenComparingLong(TimelineItem::id));
         Instant detected = lifecycle.detectedAt() != null
                 ? lifecycle.detectedAt()

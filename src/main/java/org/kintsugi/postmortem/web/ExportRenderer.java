@@ -164,7 +164,7 @@ class ExportRenderer {
             table.append("| ")
                     .append(UTC_TIME.format(item.at()))
                     .append(" | ")
-                    .append(item.kind().label())
+                    .append(item.label())
                     .append(" | ")
                     .append(item.starred() ? "★ " : "")
                     .append(cell(item.description()))

@@ -37,6 +37,11 @@ public record PostmortemDocument(
         return at == null ? "" : UTC.format(at);
     }
 
+    /** Return the timeline as the page shows it, with the points to discuss drawn together. */
+    public List<TimelineLine> lines() {
+        return TimelineLine.of(timeline);
+    }
+
     /** Return what other modules add under a section, as Markdown; empty when nothing. */
     public String part(String sectionKey) {
         return parts.getOrDefault(sectionKey, "");

@@ -87,15 +87,20 @@ final class PostmortemJson {
         }
     }
 
-    /** A timeline event as the API returns it. */
+    /**
+     * A timeline event as the API returns it. A moment another module adds, such as an entry of a shared personal
+     * account, has id 0, its {@code label} (e.g. {@code Observed}) and a {@code link} to where it is changed.
+     */
     record TimelineResponse(
             long id,
             Instant at,
             String description,
             String kind,
+            String label,
             String source,
             boolean starred,
             boolean fromIncident,
+            @Nullable String link,
             long version) {
 
         static TimelineResponse of(TimelineItem e) {
@@ -104,9 +109,11 @@ final class PostmortemJson {
                     e.at(),
                     e.description(),
                     e.kind().code(),
+                    e.label(),
                     e.source(),
                     e.starred(),
                     e.fromIncident(),
+                    e.contribution() == null ? null : e.contribution().link(),
                     e.version());
         }
     }
