@@ -62,6 +62,12 @@ class ExportRenderer {
                 out.append(timelineTable(document.timeline())).append('\n');
             }
         }
+        document.ownSections()
+                .forEach((key, heading) -> out.append("## ")
+                        .append(heading)
+                        .append("\n\n")
+                        .append(document.part(key).strip())
+                        .append("\n\n"));
         if (!document.hasTimelineSection() && !document.timeline().isEmpty()) {
             out.append("## Timeline\n\n")
                     .append(timelineTable(document.timeline()))

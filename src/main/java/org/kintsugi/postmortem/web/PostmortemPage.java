@@ -4,6 +4,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.kintsugi.identity.KintsugiPrincipal;
@@ -90,12 +91,19 @@ class PostmortemPage {
         model.addAttribute("statuses", PostmortemStatus.values());
         model.addAttribute("people", people(p));
         Map<String, List<PostmortemPart.Fragment>> fragments = new HashMap<>();
+        Map<String, String> ownSections = new LinkedHashMap<>();
         parts.orderedStream()
-                .forEach(part -> part.render(p, me)
-                        .ifPresent(f -> fragments
-                                .computeIfAbsent(part.sectionKey(), k -> new ArrayList<>())
-                                .add(f)));
+                .forEach(part -> part.place(p.sections())
+                        .ifPresent(place -> part.render(p, me).ifPresent(f -> {
+                            fragments
+                                    .computeIfAbsent(place.sectionKey(), k -> new ArrayList<>())
+                                    .add(f);
+                            if (place.own()) {
+                                ownSections.putIfAbsent(place.sectionKey(), place.ownHeading());
+                            }
+                        })));
         model.addAttribute("parts", fragments);
+        model.addAttribute("ownSections", ownSections);
         if (!model.containsAttribute("transcript")) {
             model.addAttribute("transcript", TimelineController.TranscriptForm.blank(me.zone(), doc));
         }
