@@ -1,9 +1,10 @@
 /**
- * Analyse what went wrong without blaming anyone: the blameless-language coach that reviews any text and suggests a
- * reframing for phrasing that blames or judges people.
+ * Analyse what went wrong without blaming anyone: five-whys trees with votes and a chosen path, contributing factors
+ * in an administrators' taxonomy, and the blameless-language coach that reviews any text and suggests a reframing for
+ * phrasing that blames or judges people.
  */
 @NullMarked
-@ApplicationModule(allowedDependencies = {"shared", "identity"})
+@ApplicationModule(allowedDependencies = {"shared", "identity", "incident", "postmortem", "action"})
 package org.kintsugi.analysis;
 
 import org.jspecify.annotations.NullMarked;
