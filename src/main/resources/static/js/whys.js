@@ -7,6 +7,8 @@
 
     var current = "0"; // the answer (data-node) that has the tree's tab stop; 0 is the problem statement
     var hadFocus = false;
+    var fit = null; // fit the drawing to the width: null until the reader chooses, then true or false
+    var scrolled = null; // where the drawing was scrolled to before it was redrawn
 
     function treeItem(el) { return el && el.closest ? el.closest(".why-diagram [role=treeitem]") : null; }
     function isItem(el) { return el && el.getAttribute && el.getAttribute("role") === "treeitem"; }
@@ -37,8 +39,39 @@
         });
     }
 
+    // Fit a drawing that is a little wider than the page; scroll a wider one to the problem statement, or back to
+    // where the reader had scrolled it before it was redrawn.
+    function frame() {
+        var box = document.querySelector(".why-scroll");
+        var svg = box && box.querySelector("svg");
+        var zoom = document.querySelector(".why-zoom");
+        // Until the stylesheet is in, the box does not scroll yet; the load event frames it again.
+        if (!svg || getComputedStyle(box).overflowX === "visible") return;
+        var natural = Number(svg.getAttribute("width"));
+        var fits = fit !== null ? fit : natural <= box.clientWidth * 1.3;
+        box.classList.toggle("fit", fits && natural > box.clientWidth);
+        if (zoom) {
+            zoom.hidden = natural <= box.clientWidth;
+            zoom.setAttribute("aria-pressed", String(box.classList.contains("fit")));
+            zoom.textContent = box.classList.contains("fit") ? "Show the tree at full size" : "Fit the tree to the width";
+        }
+        if (scrolled) {
+            box.scrollLeft = scrolled.left;
+            box.scrollTop = scrolled.top;
+            scrolled = null;
+        } else if (!box.classList.contains("fit") && !box.dataset.framed) {
+            var problem = svg.querySelector("#why-node-0 > rect");
+            if (problem) {
+                var x = Number(problem.getAttribute("x")) + Number(problem.getAttribute("width")) / 2;
+                box.scrollLeft = Math.max(0, x - box.clientWidth / 2);
+            }
+        }
+        box.dataset.framed = "true";
+    }
+
     // Show which answer the panel holds, and give the tab stop back after the tree was redrawn.
     function restore() {
+        frame();
         var panel = document.querySelector("#why-panel [data-node]");
         var opened = panel ? panel.getAttribute("data-node") : null;
         var items = allItems();
@@ -83,18 +116,30 @@
     });
 
     document.addEventListener("click", function (e) {
+        if (e.target.closest && e.target.closest(".why-zoom")) {
+            var box = document.querySelector(".why-scroll");
+            fit = !box.classList.contains("fit");
+            box.dataset.framed = "";
+            frame();
+            return;
+        }
         var item = treeItem(e.target);
         if (!item) return;
         move(item);
         open(item, false);
     });
 
-    function noteFocus() {
+    function noteFocus(e) {
         var tree = document.getElementById("why-tree");
-        hadFocus = !!(tree && tree.contains(document.activeElement));
+        var target = e.detail && (e.detail.target || e.detail.elt);
+        if (!tree || !target || (target !== tree && !tree.contains(target) && target.id !== "why-tree")) return;
+        hadFocus = tree.contains(document.activeElement);
+        var box = tree.querySelector(".why-scroll");
+        if (box) scrolled = { left: box.scrollLeft, top: box.scrollTop };
     }
     document.addEventListener("htmx:beforeSwap", noteFocus);
     document.addEventListener("htmx:oobBeforeSwap", noteFocus);
     document.addEventListener("htmx:afterSettle", restore);
     document.addEventListener("DOMContentLoaded", restore);
+    window.addEventListener("load", frame);
 })();

@@ -19,7 +19,7 @@ public final class TreeDiagram {
         EXPORT
     }
 
-    static final int CHARS_PER_LINE = 29;
+    static final int CHARS_PER_LINE = 26;
     static final int LINES = 3;
     static final String GOLD = "#b8860b";
 
