@@ -43,7 +43,10 @@ public final class TreeDiagram {
                     .append(tree.nodes().size())
                     .append(" answers\">");
         } else {
-            out.append(" role=\"img\" aria-label=\"Five whys diagram\"><title>Five whys: ")
+            // A wide tree shrinks to the page of an HTML or PDF export.
+            out.append(
+                            " style=\"max-width: 100%; height: auto\" role=\"img\" aria-label=\"Five whys diagram\"><title>Five"
+                                    + " whys: ")
                     .append(escape(tree.problem()))
                     .append("</title>");
         }
