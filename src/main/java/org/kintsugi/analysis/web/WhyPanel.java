@@ -64,17 +64,6 @@ public record WhyPanel(
         return ActionType.values();
     }
 
-    /** Return whether this timeline event is evidence of the answer (or was ticked in the form). */
-    public boolean cites(TimelineItem event) {
-        if (form != null) {
-            return form.timelineEvents().contains(event.id());
-        }
-        return node != null
-                && node.evidence().stream()
-                        .anyMatch(e -> e.kind() == org.kintsugi.analysis.whys.EvidenceKind.TIMELINE_EVENT
-                                && e.ref().equals(String.valueOf(event.id())));
-    }
-
     /** Return what was typed in a field of the form that failed, or the fallback. */
     public String value(String field, String fallback) {
         return values.getOrDefault(field, fallback);

@@ -11,7 +11,8 @@ import org.springframework.stereotype.Component;
 /**
  * Cast and withdraw votes, one row each. Both lock the tree's row first ({@code select … for update}, which H2 and
  * PostgreSQL honour alike), so a person's votes on one tree are counted and added one at a time however many arrive
- * at once, and the budget holds without a retry.
+ * at once, and the budget holds without a retry. Each count after the lock sees every vote committed before it, as
+ * READ COMMITTED (the default of both databases) promises.
  */
 @Component
 class Ballots {

@@ -89,6 +89,24 @@ class WhysApiTests {
         return ((Number) JsonPath.read(body(added), "$.id")).longValue();
     }
 
+    @Test
+    void theApiIsDocumented() throws Exception {
+        String docs = body(mvc.get().uri("/v3/api-docs").exchange());
+        for (String path : List.of(
+                "/api/v1/postmortems/{id}/whys",
+                "/api/v1/postmortems/{id}/whys/nodes/{nodeId}",
+                "/api/v1/postmortems/{id}/whys/nodes/{nodeId}/votes",
+                "/api/v1/postmortems/{id}/whys/nodes/{nodeId}/action",
+                "/api/v1/postmortems/{id}/factors/{factorId}",
+                "/api/v1/factors",
+                "/api/v1/why-settings",
+                "/api/v1/factor-categories/{id}")) {
+            assertThat((Object) JsonPath.read(docs, "$.paths['" + path + "']"))
+                    .as(path)
+                    .isNotNull();
+        }
+    }
+
     @Nested
     @DisplayName("The tree")
     class Tree {
