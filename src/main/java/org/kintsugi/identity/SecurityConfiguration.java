@@ -64,7 +64,9 @@ class SecurityConfiguration {
                                 "/api/v1/postmortem-policy/**",
                                 "/api/v1/action-settings/**",
                                 "/api/v1/trackers/**",
-                                "/api/v1/language/rules/**")
+                                "/api/v1/language/rules/**",
+                                "/api/v1/why-settings/**",
+                                "/api/v1/factor-categories/**")
                         .hasRole("ADMIN")
                         .anyRequest()
                         .hasRole("MEMBER"))

@@ -1,7 +1,12 @@
 package org.kintsugi.postmortem;
 
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
+import org.jspecify.annotations.Nullable;
 import org.kintsugi.identity.KintsugiPrincipal;
 
 /**
@@ -13,6 +18,19 @@ public interface PostmortemPart {
     /** Return the key of the section this part belongs under, e.g. {@code action-items}. */
     String sectionKey();
 
+    /** Return the sections this part may go under instead, most fitting first, when the template lacks its own. */
+    default List<String> otherSectionKeys() {
+        return List.of();
+    }
+
+    /**
+     * Return the heading of a section of the part's own, shown after the template's sections, for a template that has
+     * none of the part's sections; empty to leave the part out of such postmortems.
+     */
+    default Optional<String> ownSectionHeading() {
+        return Optional.empty();
+    }
+
     /** Return the Thymeleaf fragment and its model for the postmortem's page. */
     Optional<Fragment> render(PostmortemView postmortem, KintsugiPrincipal viewer);
 
@@ -20,11 +38,11 @@ public interface PostmortemPart {
     String markdown(long postmortemId);
 
     /**
-     * Return the heading to show this part under, on the page, when the postmortem's template has no section with its
-     * key; empty (the default) leaves the part out of such postmortems.
+     * Return this part as HTML for the HTML and PDF exports when it shows more than its Markdown can, such as a
+     * diagram; empty to use the Markdown. The HTML goes into the export as it is, so the part escapes what it writes.
      */
-    default Optional<String> headingWithoutSection() {
-        return Optional.empty();
+    default String html(long postmortemId) {
+        return "";
     }
 
     /** Return whether this part fills its section, so the section counts as written even with no text. */
@@ -32,6 +50,28 @@ public interface PostmortemPart {
         return false;
     }
 
+    /** Return where this part goes on a postmortem with these sections; empty when it is left out. */
+    default Optional<Place> place(List<SectionView> sections) {
+        Set<String> keys = sections.stream().map(SectionView::key).collect(Collectors.toSet());
+        return Stream.concat(Stream.of(sectionKey()), otherSectionKeys().stream())
+                .filter(keys::contains)
+                .findFirst()
+                .map(key -> new Place(key, null))
+                .or(() -> ownSectionHeading().map(heading -> new Place(sectionKey(), heading)));
+    }
+
     /** A fragment to insert, with the variables it reads. */
     record Fragment(String template, Map<String, Object> model) {}
+
+    /**
+     * Where a part goes: under the template's section {@code sectionKey}, or, when {@code ownHeading} is given, in a
+     * section of its own with that heading after the template's sections.
+     */
+    record Place(String sectionKey, @Nullable String ownHeading) {
+
+        /** Return whether the part gets a section of its own. */
+        public boolean own() {
+            return ownHeading != null;
+        }
+    }
 }

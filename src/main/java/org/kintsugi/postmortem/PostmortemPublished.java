@@ -1,8 +1,13 @@
 package org.kintsugi.postmortem;
 
 import java.time.Instant;
+import java.util.List;
 
-/** A postmortem (or a new revision of it) was published for everyone to read. */
+/**
+ * A postmortem (or a new revision of it) was published for everyone to read.
+ *
+ * @param factors the contributing factors named in it, as they stood when it was published
+ */
 public record PostmortemPublished(
         long postmortemId,
         long incidentId,
@@ -10,4 +15,10 @@ public record PostmortemPublished(
         String title,
         int revision,
         String publishedBy,
-        Instant publishedAt) {}
+        Instant publishedAt,
+        List<PublishedFactor> factors) {
+
+    public PostmortemPublished {
+        factors = List.copyOf(factors);
+    }
+}

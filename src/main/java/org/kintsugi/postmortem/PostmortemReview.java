@@ -31,6 +31,7 @@ public class PostmortemReview {
     private final ApplicationEventPublisher events;
     private final JsonMapper json;
     private final ObjectProvider<PostmortemPart> parts;
+    private final ObjectProvider<FactorSource> factorSources;
     private final Clock clock;
 
     PostmortemReview(
@@ -42,6 +43,7 @@ public class PostmortemReview {
             ApplicationEventPublisher events,
             JsonMapper json,
             ObjectProvider<PostmortemPart> parts,
+            ObjectProvider<FactorSource> factorSources,
             Clock clock) {
         this.management = management;
         this.postmortems = postmortems;
@@ -51,15 +53,18 @@ public class PostmortemReview {
         this.events = events;
         this.json = json;
         this.parts = parts;
+        this.factorSources = factorSources;
         this.clock = clock;
     }
 
     /** Send a draft for review; refused with the list of required sections still empty. */
     public PostmortemView submit(long id, Author actor) {
         Postmortem postmortem = authored(id, actor, "submit it for review");
+        List<SectionView> sections = postmortem.view().sections();
         Set<String> filled = parts.orderedStream()
-                .filter(part -> part.fills(id))
-                .map(PostmortemPart::sectionKey)
+                .flatMap(part -> part.place(sections).filter(place -> !place.own()).stream()
+                        .filter(place -> part.fills(id)))
+                .map(PostmortemPart.Place::sectionKey)
                 .collect(Collectors.toSet());
         postmortem.submit(clock.instant(), filled);
         return saved(postmortem);
@@ -120,8 +125,12 @@ public class PostmortemReview {
         revisions.save(
                 new Revision(id, postmortem.revision(), postmortem.title(), snapshot(postmortem), actor.name(), now));
         PostmortemView view = saved(postmortem);
+        List<PublishedFactor> factors = factorSources
+                .orderedStream()
+                .flatMap(source -> source.factors(id).stream())
+                .toList();
         events.publishEvent(new PostmortemPublished(
-                id, view.incidentId(), view.incidentKey(), view.title(), view.revision(), actor.name(), now));
+                id, view.incidentId(), view.incidentKey(), view.title(), view.revision(), actor.name(), now, factors));
         return view;
     }
 

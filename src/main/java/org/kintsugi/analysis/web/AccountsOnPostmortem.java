@@ -38,7 +38,7 @@ class AccountsOnPostmortem implements PostmortemPart {
     }
 
     @Override
-    public Optional<String> headingWithoutSection() {
+    public Optional<String> ownSectionHeading() {
         return Optional.of("Personal accounts");
     }
 

@@ -2,6 +2,7 @@ package org.kintsugi.postmortem.web;
 
 import com.openhtmltopdf.outputdevice.helper.BaseRendererBuilder;
 import com.openhtmltopdf.pdfboxout.PdfRendererBuilder;
+import com.openhtmltopdf.svgsupport.BatikSVGDrawer;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -29,7 +30,10 @@ import org.thymeleaf.context.Context;
 import org.yaml.snakeyaml.DumperOptions;
 import org.yaml.snakeyaml.Yaml;
 
-/** Write a postmortem out as Markdown with YAML front matter, as a standalone HTML page, or as a PDF. */
+/**
+ * Write a postmortem out as Markdown with YAML front matter, as a standalone HTML page, or as a PDF; inline SVG in the
+ * page, such as a diagram a part adds, is drawn in the PDF too.
+ */
 @Component
 class ExportRenderer {
 
@@ -62,6 +66,12 @@ class ExportRenderer {
                 out.append(timelineTable(document.timeline())).append('\n');
             }
         }
+        document.ownSections()
+                .forEach((key, heading) -> out.append("## ")
+                        .append(heading)
+                        .append("\n\n")
+                        .append(document.part(key).strip())
+                        .append("\n\n"));
         if (!document.hasTimelineSection() && !document.timeline().isEmpty()) {
             out.append("## Timeline\n\n")
                     .append(timelineTable(document.timeline()))
@@ -84,7 +94,11 @@ class ExportRenderer {
     byte[] pdf(PostmortemDocument document) {
         var dom = new W3CDom().fromJsoup(Jsoup.parse(html(document)));
         try (var out = new ByteArrayOutputStream()) {
-            PdfRendererBuilder builder = new PdfRendererBuilder().useFastMode();
+            // Scripts and external resources stay off: the SVG comes from Kintsugi's own parts.
+            PdfRendererBuilder builder = new PdfRendererBuilder()
+                    .useFastMode()
+                    .useSVGDrawer(new BatikSVGDrawer(
+                            BatikSVGDrawer.SvgScriptMode.SECURE, BatikSVGDrawer.SvgExternalResourceMode.SECURE));
             FONTS.forEach(
                     (file, face) -> builder.useFont(file.toFile(), "DejaVu Sans", face.weight(), face.style(), true));
             builder.withW3cDocument(dom, "/").toStream(out).run();

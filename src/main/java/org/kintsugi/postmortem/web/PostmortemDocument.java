@@ -16,13 +16,22 @@ import org.kintsugi.postmortem.TimelineDurations;
 import org.kintsugi.postmortem.TimelineItem;
 import org.kintsugi.shared.Markdown;
 
-/** Everything an export shows: the postmortem, its incident, its timeline and what the timeline measures. */
+/**
+ * Everything an export shows: the postmortem, its incident, its timeline and what the timeline measures, and what
+ * other modules add.
+ *
+ * @param parts what other modules add under each section, as Markdown
+ * @param partsHtml the same as HTML for the HTML and PDF exports, diagrams included
+ * @param ownSections the sections other modules add after the template's, by key, with their headings
+ */
 public record PostmortemDocument(
         PostmortemView postmortem,
         IncidentView incident,
         List<TimelineItem> timeline,
         TimelineDurations durations,
-        Map<String, String> parts) {
+        Map<String, String> parts,
+        Map<String, String> partsHtml,
+        Map<String, String> ownSections) {
 
     private static final DateTimeFormatter UTC =
             DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm", Locale.ROOT).withZone(ZoneOffset.UTC);
@@ -45,6 +54,11 @@ public record PostmortemDocument(
     /** Return what other modules add under a section, as Markdown; empty when nothing. */
     public String part(String sectionKey) {
         return parts.getOrDefault(sectionKey, "");
+    }
+
+    /** Return what other modules add under a section, as HTML; empty when nothing. */
+    public String partHtml(String sectionKey) {
+        return partsHtml.getOrDefault(sectionKey, "");
     }
 
     /** Return a section's Markdown as sanitised HTML. */

@@ -8,6 +8,7 @@ import org.kintsugi.postmortem.PostmortemManagement;
 import org.kintsugi.postmortem.PostmortemPart;
 import org.kintsugi.postmortem.PostmortemTimeline;
 import org.kintsugi.postmortem.PostmortemView;
+import org.kintsugi.shared.Markdown;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.http.ContentDisposition;
 import org.springframework.http.HttpHeaders;
@@ -43,15 +44,26 @@ class PostmortemDocuments {
     PostmortemDocument of(long id) {
         PostmortemView postmortem = postmortems.find(id);
         Map<String, String> parts = new LinkedHashMap<>();
-        this.parts.orderedStream().forEach(part -> {
-            String markdown = part.markdown(id);
-            if (!markdown.isBlank()) {
-                parts.merge(part.sectionKey(), markdown, (a, b) -> a + "\n\n" + b);
-            }
-        });
+        Map<String, String> partsHtml = new LinkedHashMap<>();
+        Map<String, String> ownSections = new LinkedHashMap<>();
+        this.parts
+                .orderedStream()
+                .forEach(part -> part.place(postmortem.sections()).ifPresent(place -> {
+                    String markdown = part.markdown(id);
+                    if (!markdown.isBlank()) {
+                        String html = part.html(id);
+                        parts.merge(place.sectionKey(), markdown, (a, b) -> a + "\n\n" + b);
+                        partsHtml.merge(
+                                place.sectionKey(), html.isBlank() ? Markdown.toHtml(markdown) : html, String::concat);
+                        if (place.own()) {
+                            ownSections.putIfAbsent(place.sectionKey(), place.ownHeading());
+                        }
+                    }
+                }));
         IncidentView incident = incidents.find(postmortem.incidentKey());
         PostmortemTimeline.Read read = timeline.read(id, incident.lifecycle());
-        return new PostmortemDocument(postmortem, incident, read.items(), read.durations(), parts);
+        return new PostmortemDocument(
+                postmortem, incident, read.items(), read.durations(), parts, partsHtml, ownSections);
     }
 
     /** Answer with the postmortem as markdown, html or pdf, as a download named after its incident. */

@@ -96,20 +96,19 @@ class PostmortemPage {
         model.addAttribute("statuses", PostmortemStatus.values());
         model.addAttribute("people", people(p));
         Map<String, List<PostmortemPart.Fragment>> fragments = new HashMap<>();
-        Map<String, Aside> asides = new LinkedHashMap<>();
+        Map<String, String> ownSections = new LinkedHashMap<>();
         parts.orderedStream()
-                .forEach(part -> part.render(p, me).ifPresent(f -> {
-                    String key = part.sectionKey();
-                    fragments.computeIfAbsent(key, k -> new ArrayList<>()).add(f);
-                    if (p.sections().stream().noneMatch(s -> s.key().equals(key))) {
-                        part.headingWithoutSection()
-                                .ifPresent(heading -> asides.computeIfAbsent(
-                                                key, k -> new Aside(k, heading, new ArrayList<>()))
-                                        .fragments()
-                                        .add(f));
-                    }
-                }));
+                .forEach(part -> part.place(p.sections())
+                        .ifPresent(place -> part.render(p, me).ifPresent(f -> {
+                            fragments
+                                    .computeIfAbsent(place.sectionKey(), k -> new ArrayList<>())
+                                    .add(f);
+                            if (place.own()) {
+                                ownSections.putIfAbsent(place.sectionKey(), place.ownHeading());
+                            }
+                        })));
         model.addAttribute("parts", fragments);
+        model.addAttribute("ownSections", ownSections);
         Map<String, List<PostmortemPart.Fragment>> helps = new HashMap<>();
         if (Abilities.of(p, me).review()) {
             List<ReviewAid> all = aids.orderedStream().toList();
@@ -122,7 +121,6 @@ class PostmortemPage {
             }
         }
         model.addAttribute("aids", helps);
-        model.addAttribute("partsWithoutSection", List.copyOf(asides.values()));
         if (!model.containsAttribute("transcript")) {
             model.addAttribute("transcript", TimelineController.TranscriptForm.blank(me.zone(), doc));
         }
@@ -130,9 +128,6 @@ class PostmortemPage {
             model.addAttribute("event", TimelineController.EventForm.blank(me.zone(), now));
         }
     }
-
-    /** Parts whose section the template lacks, shown under a heading of their own after the sections. */
-    public record Aside(String key, String heading, List<PostmortemPart.Fragment> fragments) {}
 
     private static long approvals(PostmortemView p, List<ReviewView> reviews) {
         return reviews.stream()

@@ -288,6 +288,7 @@ class PostmortemApiTests {
                 assertThat(e.postmortemId()).isEqualTo(id);
                 assertThat(e.revision()).isEqualTo(1);
                 assertThat(e.publishedBy()).isEqualTo(author.displayName());
+                assertThat(e.factors()).isEmpty();
             });
 
             assertThat(write(id, "summary", "Changed after publishing", 1, author))

@@ -1,0 +1,163 @@
+package org.kintsugi.analysis.web;
+
+import java.time.DateTimeException;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import org.jspecify.annotations.Nullable;
+import org.kintsugi.analysis.factors.ContributingFactors;
+import org.kintsugi.analysis.factors.FactorCategories;
+import org.kintsugi.analysis.factors.FactorFilter;
+import org.kintsugi.analysis.factors.FactorInput;
+import org.kintsugi.analysis.factors.FactorSearch;
+import org.kintsugi.analysis.factors.FactorView;
+import org.kintsugi.identity.KintsugiPrincipal;
+import org.kintsugi.incident.IncidentKind;
+import org.kintsugi.incident.Severity;
+import org.kintsugi.postmortem.PostmortemManagement;
+import org.kintsugi.shared.FieldProblem;
+import org.kintsugi.shared.InvalidInputException;
+import org.kintsugi.shared.Parsing;
+import org.kintsugi.shared.RefusedException;
+import org.kintsugi.shared.StaleVersionException;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestHeader;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+
+/** Contributing factors: add, change and remove them on a postmortem's page, and look across postmortems at /factors. */
+@Controller
+class FactorsController {
+
+    private final ContributingFactors factors;
+    private final FactorCategories categories;
+    private final PostmortemManagement postmortems;
+
+    FactorsController(ContributingFactors factors, FactorCategories categories, PostmortemManagement postmortems) {
+        this.factors = factors;
+        this.categories = categories;
+        this.postmortems = postmortems;
+    }
+
+    @GetMapping("/factors")
+    String list(
+            @RequestParam(required = false) @Nullable String category,
+            @RequestParam(required = false) @Nullable String team,
+            @RequestParam(required = false) @Nullable String kind,
+            @RequestParam(required = false) @Nullable String severity,
+            @RequestParam(required = false) @Nullable String from,
+            @RequestParam(required = false) @Nullable String to,
+            @RequestHeader(name = "HX-Request", required = false) @Nullable String htmx,
+            Model model) {
+        List<FieldProblem> problems = new ArrayList<>();
+        FactorFilter filter = filter(categories, category, team, kind, severity, from, to, problems);
+        FactorSearch search = factors.search(filter);
+        model.addAttribute("search", search);
+        model.addAttribute("chart", FactorChart.of(search, filter.categoryId()));
+        model.addAttribute("filter", filter);
+        model.addAttribute("problems", problems);
+        model.addAttribute("categories", categories.all());
+        model.addAttribute("kinds", IncidentKind.values());
+        model.addAttribute("severities", Severity.values());
+        model.addAttribute("knownTeams", postmortems.teams());
+        return htmx != null ? "analysis/factors :: results" : "analysis/factors";
+    }
+
+    @PostMapping("/postmortems/{id}/factors")
+    String add(
+            @PathVariable long id,
+            @RequestParam(defaultValue = "") String statement,
+            @RequestParam(required = false) @Nullable Long categoryId,
+            @RequestParam(defaultValue = "") String note,
+            @AuthenticationPrincipal KintsugiPrincipal me,
+            RedirectAttributes redirect) {
+        return change(id, redirect, () -> {
+            FactorView added = factors.add(id, new FactorInput(statement, categoryId, note), WhysController.author(me));
+            return "Added the contributing factor \"" + added.statement() + "\".";
+        });
+    }
+
+    @PostMapping("/postmortems/{id}/factors/{factorId}")
+    String revise(
+            @PathVariable long id,
+            @PathVariable long factorId,
+            @RequestParam(required = false) @Nullable String statement,
+            @RequestParam(required = false) @Nullable Long categoryId,
+            @RequestParam(defaultValue = "") String note,
+            @RequestParam(defaultValue = "-1") long version,
+            @AuthenticationPrincipal KintsugiPrincipal me,
+            RedirectAttributes redirect) {
+        return change(id, redirect, () -> {
+            factors.revise(
+                    id, factorId, version, new FactorInput(statement, categoryId, note), WhysController.author(me));
+            return "Saved the contributing factor.";
+        });
+    }
+
+    @PostMapping("/postmortems/{id}/factors/{factorId}/remove")
+    String remove(@PathVariable long id, @PathVariable long factorId, RedirectAttributes redirect) {
+        return change(id, redirect, () -> {
+            factors.remove(id, factorId);
+            return "Removed the contributing factor.";
+        });
+    }
+
+    private static String change(long id, RedirectAttributes redirect, java.util.function.Supplier<String> change) {
+        try {
+            redirect.addFlashAttribute("notice", change.get());
+        } catch (InvalidInputException | RefusedException | StaleVersionException e) {
+            redirect.addFlashAttribute("problem", e.getMessage());
+        }
+        return "redirect:/postmortems/" + id + "#factors";
+    }
+
+    /** Read the filter from the address; what cannot be read is left out and reported. */
+    static FactorFilter filter(
+            FactorCategories categories,
+            @Nullable String category,
+            @Nullable String team,
+            @Nullable String kind,
+            @Nullable String severity,
+            @Nullable String from,
+            @Nullable String to,
+            List<FieldProblem> problems) {
+        Long categoryId = null;
+        if (category != null && !category.isBlank()) {
+            categoryId = categories.named(category).map(c -> c.id()).orElseGet(() -> {
+                problems.add(new FieldProblem("category", "'" + category + "' is not a factor category"));
+                return null;
+            });
+        }
+        return new FactorFilter(
+                categoryId,
+                team == null || team.isBlank() ? null : team.strip(),
+                Parsing.enumValue("kind", kind, IncidentKind.class, problems),
+                Parsing.enumValue("severity", severity, Severity.class, problems),
+                date("from", from, problems),
+                date("to", to, problems));
+    }
+
+    private static @Nullable LocalDate date(String field, @Nullable String text, List<FieldProblem> problems) {
+        if (text == null || text.isBlank()) {
+            return null;
+        }
+        try {
+            return LocalDate.parse(text.strip());
+        } catch (DateTimeException e) {
+            problems.add(new FieldProblem(field, "'" + text + "' is not a date like 2026-11-21"));
+            return null;
+        }
+    }
+
+    /** Refuse a filter that could not be read, for the API. */
+    static void check(List<FieldProblem> problems) {
+        if (!problems.isEmpty()) {
+            throw new InvalidInputException(problems);
+        }
+    }
+}

@@ -1,0 +1,135 @@
+package org.kintsugi.analysis.web;
+
+import java.time.Clock;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.jspecify.annotations.Nullable;
+import org.kintsugi.action.ActionManagement;
+import org.kintsugi.action.ActionView;
+import org.kintsugi.analysis.factors.FactorCategories;
+import org.kintsugi.analysis.whys.FiveWhys;
+import org.kintsugi.analysis.whys.NodeView;
+import org.kintsugi.analysis.whys.TreeDiagram;
+import org.kintsugi.analysis.whys.TreeLayout;
+import org.kintsugi.analysis.whys.TreeView;
+import org.kintsugi.identity.KintsugiPrincipal;
+import org.kintsugi.identity.Role;
+import org.kintsugi.identity.UserManagement;
+import org.kintsugi.postmortem.PostmortemManagement;
+import org.kintsugi.postmortem.PostmortemTimeline;
+import org.kintsugi.postmortem.PostmortemView;
+import org.kintsugi.shared.NotFoundException;
+import org.springframework.stereotype.Component;
+
+/** Put together what the five whys on a postmortem's page show: the drawing and the panel beside it. */
+@Component
+class WhysViews {
+
+    /**
+     * The tree as drawn for one person.
+     *
+     * @param fingerprint changes whenever anything drawn does, so a poll that finds the same one leaves the page be
+     */
+    public record Diagram(long postmortemId, TreeView tree, String svg, String fingerprint, boolean canWrite) {}
+
+    private final FiveWhys whys;
+    private final FactorCategories categories;
+    private final PostmortemManagement postmortems;
+    private final PostmortemTimeline timeline;
+    private final ActionManagement actions;
+    private final UserManagement users;
+    private final Clock clock;
+
+    WhysViews(
+            FiveWhys whys,
+            FactorCategories categories,
+            PostmortemManagement postmortems,
+            PostmortemTimeline timeline,
+            ActionManagement actions,
+            UserManagement users,
+            Clock clock) {
+        this.whys = whys;
+        this.categories = categories;
+        this.postmortems = postmortems;
+        this.timeline = timeline;
+        this.actions = actions;
+        this.users = users;
+        this.clock = clock;
+    }
+
+    Diagram diagram(long postmortemId, KintsugiPrincipal me) {
+        return diagram(whys.tree(postmortemId, me.id()), me);
+    }
+
+    Diagram diagram(TreeView tree, KintsugiPrincipal me) {
+        String svg = TreeDiagram.svg(tree, TreeLayout.of(tree.nodes()), TreeDiagram.Mode.PAGE);
+        String drawn = svg + '|' + tree.votesLeft() + '|' + tree.budget() + '|' + tree.editable();
+        return new Diagram(tree.postmortemId(), tree, svg, Integer.toHexString(drawn.hashCode()), me.canWrite());
+    }
+
+    /** Return the panel of an answer, or of the problem statement for {@code nodeId} 0. */
+    WhyPanel panel(long postmortemId, long nodeId, KintsugiPrincipal me) {
+        return panel(whys.tree(postmortemId, me.id()), postmortems.find(postmortemId), nodeId, me);
+    }
+
+    WhyPanel panel(TreeView tree, PostmortemView postmortem, long nodeId, KintsugiPrincipal me) {
+        NodeView node = nodeId == 0
+                ? null
+                : tree.node(nodeId)
+                        .orElseThrow(() -> new NotFoundException("The five whys of postmortem " + tree.postmortemId()
+                                + " have no answer " + nodeId + "."));
+        List<NodeView> path = new ArrayList<>();
+        for (Long at = node == null ? null : node.parentId(); at != null; ) {
+            NodeView ancestor = tree.node(at).orElseThrow();
+            path.addFirst(ancestor);
+            at = ancestor.parentId();
+        }
+        return new WhyPanel(
+                tree.postmortemId(),
+                tree,
+                node,
+                path,
+                node == null ? null : Highlight.of(node.answer(), node.findings()),
+                node == null ? tree.nodes().size() : below(tree, node.id()),
+                node == null ? null : action(node.actionId()),
+                timeline.timeline(tree.postmortemId()).stream()
+                        .filter(e -> !e.fromIncident())
+                        .toList(),
+                categories.active(),
+                users.all().stream()
+                        .filter(u -> u.active() && u.role() != Role.VIEWER)
+                        .toList(),
+                me.id(),
+                LocalDate.ofInstant(clock.instant(), ZoneOffset.UTC).plusDays(14),
+                me.canWrite(),
+                postmortem.owner().id() == me.id(),
+                null,
+                null,
+                Map.of(),
+                null,
+                null,
+                Map.of());
+    }
+
+    private static int below(TreeView tree, long nodeId) {
+        int count = 0;
+        for (NodeView child : tree.children(nodeId)) {
+            count += 1 + below(tree, child.id());
+        }
+        return count;
+    }
+
+    private @Nullable ActionView action(@Nullable Long actionId) {
+        if (actionId == null) {
+            return null;
+        }
+        try {
+            return actions.find(actionId);
+        } catch (NotFoundException e) {
+            return null;
+        }
+    }
+}
