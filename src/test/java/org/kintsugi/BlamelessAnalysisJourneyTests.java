@@ -88,7 +88,7 @@ class BlamelessAnalysisJourneyTests {
         section.locator("summary").click();
         Locator editor = section.locator("textarea");
         editor.pressSequentially("The deploy failed to complete at 14:05. ");
-        Locator coach = section.locator(".coach");
+        Locator coach = section.locator(".coach-panel");
         assertThat(coach).containsText("No blaming or hindsight phrasing found.");
 
         editor.pressSequentially("Bob should have checked the dashboard.");

@@ -8,7 +8,9 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.stream.Collectors;
 import org.jspecify.annotations.Nullable;
+import org.kintsugi.analysis.Highlighted;
 import org.kintsugi.analysis.LanguageCoach;
+import org.kintsugi.analysis.LanguageReview;
 import org.kintsugi.analysis.account.AccountManagement;
 import org.kintsugi.analysis.account.AccountView;
 import org.kintsugi.analysis.account.EntryKind;
@@ -243,12 +245,18 @@ class AccountController {
         model.addAttribute("p", p);
         model.addAttribute("account", account.orElse(null));
         model.addAttribute("narrative", narrative);
-        model.addAttribute("narrativeCoach", CoachedText.of(narrative, coach));
+        LanguageReview review = coach.review(narrative);
+        model.addAttribute("narrativeCoach", Highlighted.of(narrative, review));
+        model.addAttribute("narrativeScore", review.score());
         List<EntryView> entries = account.map(AccountView::entries).orElse(List.of());
         model.addAttribute("entries", entries);
         model.addAttribute(
                 "entryCoach",
-                entries.stream().collect(Collectors.toMap(EntryView::id, e -> CoachedText.of(e.text(), coach))));
+                entries.stream()
+                        .collect(Collectors.toMap(
+                                EntryView::id,
+                                e -> Highlighted.whole(
+                                        e.text(), coach.review(e.text()).findings()))));
         model.addAttribute(
                 "entryForms",
                 entries.stream().collect(Collectors.toMap(EntryView::id, e -> EntryForm.of(e, me.zone()))));

@@ -3,6 +3,7 @@ package org.kintsugi.analysis.web;
 import jakarta.servlet.http.HttpServletRequest;
 import org.kintsugi.analysis.Highlighted;
 import org.kintsugi.analysis.LanguageCoach;
+import org.kintsugi.analysis.LanguageReview;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -41,7 +42,9 @@ class CoachController {
             model.addAttribute("tooLong", MAX_TEXT);
             return "analysis/fragments/coach :: panel";
         }
-        model.addAttribute("h", Highlighted.of(text, coach.review(text)));
+        LanguageReview review = coach.review(text);
+        model.addAttribute("h", Highlighted.of(text, review));
+        model.addAttribute("score", review.score());
         model.addAttribute("empty", text.isBlank());
         return "analysis/fragments/coach :: panel";
     }

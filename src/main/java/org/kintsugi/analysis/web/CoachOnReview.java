@@ -51,7 +51,7 @@ class CoachOnReview implements ReviewAid {
             if (!h.clean()) sections.add(new SectionFindings(s.key(), s.heading(), h));
         }
         int findings = sections.stream()
-                .mapToInt(s -> s.highlighted().review().findings().size())
+                .mapToInt(s -> s.highlighted().findings().size())
                 .sum();
         return Optional.of(new PostmortemPart.Fragment(
                 "analysis/fragments/coach :: review",

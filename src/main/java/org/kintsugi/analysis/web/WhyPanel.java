@@ -7,6 +7,7 @@ import org.jspecify.annotations.Nullable;
 import org.kintsugi.action.ActionType;
 import org.kintsugi.action.ActionView;
 import org.kintsugi.action.Priority;
+import org.kintsugi.analysis.Highlighted;
 import org.kintsugi.analysis.factors.CategoryView;
 import org.kintsugi.analysis.whys.NodeView;
 import org.kintsugi.analysis.whys.TreeView;
@@ -29,7 +30,7 @@ public record WhyPanel(
         TreeView tree,
         @Nullable NodeView node,
         List<NodeView> path,
-        @Nullable Highlight answer,
+        @Nullable Highlighted answer,
         int below,
         @Nullable ActionView action,
         List<TimelineItem> events,

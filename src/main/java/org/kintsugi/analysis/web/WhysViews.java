@@ -9,6 +9,7 @@ import java.util.Map;
 import org.jspecify.annotations.Nullable;
 import org.kintsugi.action.ActionManagement;
 import org.kintsugi.action.ActionView;
+import org.kintsugi.analysis.Highlighted;
 import org.kintsugi.analysis.factors.FactorCategories;
 import org.kintsugi.analysis.whys.FiveWhys;
 import org.kintsugi.analysis.whys.NodeView;
@@ -92,7 +93,7 @@ class WhysViews {
                 tree,
                 node,
                 path,
-                node == null ? null : Highlight.of(node.answer(), node.findings()),
+                node == null ? null : Highlighted.whole(node.answer(), node.findings()),
                 node == null ? tree.nodes().size() : below(tree, node.id()),
                 node == null ? null : action(node.actionId()),
                 timeline.timeline(tree.postmortemId()).stream()

@@ -189,10 +189,10 @@ class AccountPagesTests {
             assertThat(mark).isNotNull();
             assertThat(mark.ownText()).isEqualTo("should have checked");
             assertThat(mark.attr("tabindex")).isEqualTo("0");
-            assertThat(mark.attr("title")).isEqualTo("What made checking the dashboard seem unnecessary at the time?");
-            assertThat(mark.select(".visually-hidden").text()).contains("language coach");
-            assertThat(page.select("#narrative-coach").text()).startsWith("The deploy failed to complete.");
-            assertThat(page.select("#narrative-coach-title").text()).contains("1 phrase to look at again");
+            assertThat(page.getElementById(mark.attr("aria-describedby")).text())
+                    .contains("What made checking the dashboard seem unnecessary at the time?");
+            assertThat(page.select("#narrative-coach").text()).contains("1 phrase to reconsider");
+            assertThat(page.select("#narrative-coach").attr("hx-post")).contains("/language/highlight");
             assertThat(page.select("#entry-1 mark.coach-mark")).isNotEmpty();
         }
 

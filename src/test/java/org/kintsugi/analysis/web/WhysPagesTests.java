@@ -177,13 +177,16 @@ class WhysPagesTests {
                     pm, null, answer("Bob should have checked the dashboard before deploying"), as(owner));
             Document panel = html(get("/postmortems/" + pm + "/whys/nodes/" + blame.id(), true));
             assertThat(panel.select("html > body > section.why-panel-body")).hasSize(1);
-            assertThat(panel.select("mark.coach")).isNotEmpty();
-            assertThat(panel.selectFirst("mark.coach").attr("title")).isNotBlank();
+            assertThat(panel.select("mark.coach-mark")).isNotEmpty();
+            Element tip =
+                    panel.getElementById(panel.selectFirst("mark.coach-mark").attr("aria-describedby"));
+            assertThat(tip).isNotNull();
+            assertThat(tip.text()).contains("Try:");
             assertThat(panel.select(".why-findings li")).isNotEmpty();
 
             Document own = html(get("/postmortems/" + pm + "/whys/nodes/" + blame.id(), false));
             assertThat(own.select("h1").text()).startsWith("Five whys of");
-            assertThat(own.select("#why-panel mark.coach")).isNotEmpty();
+            assertThat(own.select("#why-panel mark.coach-mark")).isNotEmpty();
         }
 
         @Test
