@@ -60,6 +60,17 @@ public class AccountManagement {
                 .toList();
     }
 
+    /** Return the entries of the postmortem's shared accounts in time order, each with its reference. */
+    @Transactional(readOnly = true)
+    public List<SharedEntry> sharedEntries(long postmortemId) {
+        return shared(postmortemId).stream()
+                .flatMap(a -> a.entries().stream()
+                        .map(e -> new SharedEntry(
+                                a.id() + ":" + e.id(), a.id(), e.id(), a.authorName(), e.at(), e.kind(), e.text())))
+                .sorted(java.util.Comparator.comparing(SharedEntry::at).thenComparing(SharedEntry::ref))
+                .toList();
+    }
+
     /** Return this person's own account of the postmortem, if they started one. */
     @Transactional(readOnly = true)
     public Optional<AccountView> mine(long postmortemId, long viewerId) {

@@ -44,7 +44,7 @@ public record AnswerForm(
             }
         }
         return new AnswerForm(
-                node.answer(), node.version(), events, String.join(", ", entries), String.join("\n", links));
+                node.answer(), node.version(), events, String.join(",", entries), String.join("\n", links));
     }
 
     /** The answer read from the form, and which form field each piece of evidence came from. */
@@ -62,7 +62,7 @@ public record AnswerForm(
         }
     }
 
-    /** Read the form; refuse account entries that are not ids, naming the field. */
+    /** Read the form: each checked event and account entry, and each line of links, as a piece of evidence. */
     Read read() {
         List<Evidence> evidence = new ArrayList<>();
         List<String> fields = new ArrayList<>();

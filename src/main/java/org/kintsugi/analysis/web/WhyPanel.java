@@ -8,6 +8,7 @@ import org.kintsugi.action.ActionType;
 import org.kintsugi.action.ActionView;
 import org.kintsugi.action.Priority;
 import org.kintsugi.analysis.Highlighted;
+import org.kintsugi.analysis.account.SharedEntry;
 import org.kintsugi.analysis.factors.CategoryView;
 import org.kintsugi.analysis.whys.NodeView;
 import org.kintsugi.analysis.whys.TreeView;
@@ -20,6 +21,8 @@ import org.kintsugi.postmortem.TimelineItem;
  * @param node the answer shown, or null for the problem statement
  * @param path the answers from the top of the tree down to this one's parent
  * @param answer the answer cut at the coach's findings
+ * @param events the timeline's own events, to cite as evidence
+ * @param entries the entries of shared accounts, to cite as evidence
  * @param below how many answers sit under this one, which go when it is removed
  * @param failed which of the panel's forms came back with problems: add, edit, problem, factor or action
  * @param form what the person typed in an answer form, kept when it came back with problems
@@ -34,6 +37,7 @@ public record WhyPanel(
         int below,
         @Nullable ActionView action,
         List<TimelineItem> events,
+        List<SharedEntry> entries,
         List<CategoryView> categories,
         List<UserView> people,
         long me,
@@ -110,6 +114,7 @@ public record WhyPanel(
                 below,
                 action,
                 events,
+                entries,
                 categories,
                 people,
                 me,

@@ -50,7 +50,10 @@ import org.springframework.web.bind.annotation.RestController;
 @Tag(name = "Five whys")
 class WhysApi {
 
-    /** Evidence as a client sends it; {@code kind} is TIMELINE_EVENT, ACCOUNT_ENTRY or URL. */
+    /**
+     * Evidence as a client sends it; {@code kind} is TIMELINE_EVENT ({@code ref} the event's id), ACCOUNT_ENTRY
+     * ({@code ref} {@code account:entry}, e.g. {@code 12:3}, of a shared account) or URL.
+     */
     record EvidenceRequest(
             @Nullable String kind,
             @Nullable String ref,

@@ -10,6 +10,7 @@ import org.jspecify.annotations.Nullable;
 import org.kintsugi.action.ActionManagement;
 import org.kintsugi.action.ActionView;
 import org.kintsugi.analysis.Highlighted;
+import org.kintsugi.analysis.account.AccountManagement;
 import org.kintsugi.analysis.factors.FactorCategories;
 import org.kintsugi.analysis.whys.FiveWhys;
 import org.kintsugi.analysis.whys.NodeView;
@@ -22,6 +23,7 @@ import org.kintsugi.identity.UserManagement;
 import org.kintsugi.postmortem.PostmortemManagement;
 import org.kintsugi.postmortem.PostmortemTimeline;
 import org.kintsugi.postmortem.PostmortemView;
+import org.kintsugi.postmortem.TimelineItem;
 import org.kintsugi.shared.NotFoundException;
 import org.springframework.stereotype.Component;
 
@@ -41,6 +43,7 @@ class WhysViews {
     private final PostmortemManagement postmortems;
     private final PostmortemTimeline timeline;
     private final ActionManagement actions;
+    private final AccountManagement accounts;
     private final UserManagement users;
     private final Clock clock;
 
@@ -50,6 +53,7 @@ class WhysViews {
             PostmortemManagement postmortems,
             PostmortemTimeline timeline,
             ActionManagement actions,
+            AccountManagement accounts,
             UserManagement users,
             Clock clock) {
         this.whys = whys;
@@ -57,6 +61,7 @@ class WhysViews {
         this.postmortems = postmortems;
         this.timeline = timeline;
         this.actions = actions;
+        this.accounts = accounts;
         this.users = users;
         this.clock = clock;
     }
@@ -97,8 +102,9 @@ class WhysViews {
                 node == null ? tree.nodes().size() : below(tree, node.id()),
                 node == null ? null : action(node.actionId()),
                 timeline.timeline(tree.postmortemId()).stream()
-                        .filter(e -> !e.fromIncident())
+                        .filter(TimelineItem::editable)
                         .toList(),
+                accounts.sharedEntries(tree.postmortemId()),
                 categories.active(),
                 users.all().stream()
                         .filter(u -> u.active() && u.role() != Role.VIEWER)

@@ -23,8 +23,10 @@ final class AnswerRules {
      * Return the answer stripped, with a label for each piece of evidence that has none, or refuse it.
      *
      * @param timelineEvents the postmortem's timeline events by id, with their descriptions
+     * @param accountEntries the entries of the postmortem's shared accounts by reference ({@code account:entry}, e.g.
+     *     {@code 12:3}), each with a label naming its writer, time and words
      */
-    static WhyAnswer checked(WhyAnswer given, Map<Long, String> timelineEvents) {
+    static WhyAnswer checked(WhyAnswer given, Map<Long, String> timelineEvents, Map<String, String> accountEntries) {
         List<FieldProblem> problems = new ArrayList<>();
         String answer = given.answer().strip();
         if (answer.isEmpty()) {
@@ -37,7 +39,8 @@ final class AnswerRules {
         }
         List<Evidence> evidence = new ArrayList<>();
         for (int i = 0; i < given.evidence().size(); i++) {
-            Evidence checked = checked(given.evidence().get(i), "evidence[" + i + "].", timelineEvents, problems);
+            Evidence checked =
+                    checked(given.evidence().get(i), "evidence[" + i + "].", timelineEvents, accountEntries, problems);
             if (checked != null) {
                 evidence.add(checked);
             }
@@ -49,7 +52,11 @@ final class AnswerRules {
     }
 
     private static @org.jspecify.annotations.Nullable Evidence checked(
-            Evidence given, String at, Map<Long, String> timelineEvents, List<FieldProblem> problems) {
+            Evidence given,
+            String at,
+            Map<Long, String> timelineEvents,
+            Map<String, String> accountEntries,
+            List<FieldProblem> problems) {
         String ref = given.ref() == null ? "" : given.ref().strip();
         String label = given.label() == null ? "" : given.label().strip();
         if (label.length() > MAX_LABEL) {
@@ -75,13 +82,20 @@ final class AnswerRules {
                                 label.isEmpty() ? shortened(timelineEvents.get(id), 80) : label);
             }
             case ACCOUNT_ENTRY -> {
-                Long id = id(ref, at, "an account entry's id", problems);
-                yield id == null
-                        ? null
-                        : new Evidence(
-                                EvidenceKind.ACCOUNT_ENTRY,
-                                String.valueOf(id),
-                                label.isEmpty() ? "Account entry " + id : label);
+                if (!ref.matches("[1-9][0-9]{0,17}:[1-9][0-9]{0,8}")) {
+                    problems.add(new FieldProblem(
+                            at + "ref", "must be an account entry as account:entry, e.g. 12:3, not '" + ref + "'"));
+                    yield null;
+                }
+                if (!accountEntries.containsKey(ref)) {
+                    problems.add(
+                            new FieldProblem(at + "ref", "is not an entry of an account shared on this postmortem"));
+                    yield null;
+                }
+                yield new Evidence(
+                        EvidenceKind.ACCOUNT_ENTRY,
+                        ref,
+                        label.isEmpty() ? shortened(accountEntries.get(ref), MAX_LABEL) : label);
             }
             case URL -> {
                 if (!isWebAddress(ref)) {

@@ -13,6 +13,8 @@ import org.kintsugi.action.ActionDetails;
 import org.kintsugi.action.ActionManagement;
 import org.kintsugi.action.ActionView;
 import org.kintsugi.analysis.LanguageCoach;
+import org.kintsugi.analysis.account.AccountManagement;
+import org.kintsugi.analysis.account.SharedEntry;
 import org.kintsugi.incident.IncidentManagement;
 import org.kintsugi.postmortem.Author;
 import org.kintsugi.postmortem.PostmortemManagement;
@@ -43,6 +45,7 @@ public class FiveWhys {
     private final PostmortemTimeline timeline;
     private final IncidentManagement incidents;
     private final ActionManagement actions;
+    private final AccountManagement accounts;
     private final TransactionTemplate transaction;
     private final Clock clock;
 
@@ -56,6 +59,7 @@ public class FiveWhys {
             PostmortemTimeline timeline,
             IncidentManagement incidents,
             ActionManagement actions,
+            AccountManagement accounts,
             PlatformTransactionManager transactions,
             Clock clock) {
         this.trees = trees;
@@ -67,6 +71,7 @@ public class FiveWhys {
         this.timeline = timeline;
         this.incidents = incidents;
         this.actions = actions;
+        this.accounts = accounts;
         this.transaction = new TransactionTemplate(transactions);
         this.clock = clock;
     }
@@ -148,7 +153,7 @@ public class FiveWhys {
     /** Answer "why?" for an answer, or for the problem statement itself when {@code parentId} is null. */
     public NodeView addCause(long postmortemId, @Nullable Long parentId, WhyAnswer answer, Author actor) {
         PostmortemView postmortem = editable(postmortemId);
-        WhyAnswer checked = AnswerRules.checked(answer, timelineEvents(postmortemId));
+        WhyAnswer checked = AnswerRules.checked(answer, timelineEvents(postmortemId), accountEntries(postmortemId));
         rows.ensure(postmortemId, postmortem.incidentId(), clock.instant());
         return transaction.execute(status -> {
             WhyNode node = load(postmortemId).addCause(parentId, checked, actor.name(), clock.instant());
@@ -161,7 +166,7 @@ public class FiveWhys {
     @Transactional
     public NodeView revise(long postmortemId, long nodeId, long expectedVersion, WhyAnswer answer, Author actor) {
         editable(postmortemId);
-        WhyAnswer checked = AnswerRules.checked(answer, timelineEvents(postmortemId));
+        WhyAnswer checked = AnswerRules.checked(answer, timelineEvents(postmortemId), accountEntries(postmortemId));
         loadHolding(postmortemId, nodeId).revise(nodeId, expectedVersion, checked, actor.name(), clock.instant());
         trees.flush();
         return node(postmortemId, nodeId, actor.id());
@@ -273,9 +278,15 @@ public class FiveWhys {
         return impact.isEmpty() ? postmortem.title() : impact;
     }
 
+    private Map<String, String> accountEntries(long postmortemId) {
+        return accounts.sharedEntries(postmortemId).stream()
+                .collect(Collectors.toMap(SharedEntry::ref, SharedEntry::label, (a, b) -> a));
+    }
+
+    /** The timeline's own events: not the incident's moments, nor what accounts and other modules put on it. */
     private Map<Long, String> timelineEvents(long postmortemId) {
         return timeline.timeline(postmortemId).stream()
-                .filter(item -> !item.fromIncident())
+                .filter(TimelineItem::editable)
                 .collect(Collectors.toMap(TimelineItem::id, TimelineItem::description, (a, b) -> a));
     }
 

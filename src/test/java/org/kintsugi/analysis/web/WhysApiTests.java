@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.httpBasic;
 
 import com.jayway.jsonpath.JsonPath;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.UUID;
@@ -13,8 +14,13 @@ import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 import org.kintsugi.analysis.WhysFixtures;
+import org.kintsugi.analysis.account.AccountManagement;
+import org.kintsugi.analysis.account.AccountView;
+import org.kintsugi.analysis.account.EntryDraft;
+import org.kintsugi.analysis.account.EntryKind;
 import org.kintsugi.identity.UserView;
 import org.kintsugi.incident.IncidentManagement;
+import org.kintsugi.postmortem.Author;
 import org.kintsugi.postmortem.PostmortemManagement;
 import org.kintsugi.support.KintsugiAppTest;
 import org.kintsugi.support.TestPeople;
@@ -40,6 +46,9 @@ class WhysApiTests {
 
     @Autowired
     PostmortemManagement postmortems;
+
+    @Autowired
+    AccountManagement accounts;
 
     UserView owner;
     UserView member;
@@ -113,10 +122,16 @@ class WhysApiTests {
 
         @Test
         void viewersReadTheTreeAndMembersAddAnswersWithEvidence() throws Exception {
+            AccountView account = accounts.start(
+                    pm,
+                    new Author(owner.id(), owner.displayName()),
+                    "",
+                    List.of(new EntryDraft(Instant.now(), EntryKind.OBSERVED, "Payments took 30 s")));
+            accounts.share(pm, account.id(), new Author(owner.id(), owner.displayName()), null);
             var added = call(HttpMethod.POST, whys + "/nodes", owner, """
                     {"answer": "The payment service timed out",
                      "evidence": [{"kind": "URL", "ref": "https://grafana.example/d/pay", "label": "Latency"},
-                                  {"kind": "account_entry", "ref": "17"}]}""");
+                                  {"kind": "account_entry", "ref": "%d:1"}]}""".formatted(account.id()));
             assertThat(added).hasStatus(HttpStatus.CREATED);
             long id = ((Number) JsonPath.read(body(added), "$.id")).longValue();
             assertThat(added.getResponse().getHeader("Location")).isEqualTo(whys + "/nodes/" + id);
@@ -136,7 +151,7 @@ class WhysApiTests {
             assertThat((List<String>) JsonPath.read(json, "$.nodes[0].evidence[*].kind"))
                     .containsExactly("URL", "ACCOUNT_ENTRY");
             assertThat((String) JsonPath.read(json, "$.nodes[0].evidence[1].label"))
-                    .isEqualTo("Account entry 17");
+                    .isEqualTo(owner.displayName() + " (observed): Payments took 30 s");
 
             assertThat(call(HttpMethod.POST, whys + "/nodes", viewer, "{\"answer\": \"Viewers only read\"}"))
                     .hasStatus(HttpStatus.FORBIDDEN);

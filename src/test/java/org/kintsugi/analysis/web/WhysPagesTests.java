@@ -239,7 +239,8 @@ class WhysPagesTests {
             assertThat(refused.select(".alert.error").text()).contains("Some fields need attention");
             assertThat(refused.select(".field-error").eachText())
                     .anySatisfy(t -> assertThat(t).startsWith("Link must be an http or https address"))
-                    .anySatisfy(t -> assertThat(t).startsWith("Account entry must be an account entry's id"));
+                    .anySatisfy(
+                            t -> assertThat(t).startsWith("Account entry must be an account entry as account:entry"));
             assertThat(refused.select("textarea[name=answer]").eachText()).contains("The pool was exhausted");
             assertThat(whys.tree(pm, owner.id()).nodes()).hasSize(1);
         }

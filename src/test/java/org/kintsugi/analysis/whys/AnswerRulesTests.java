@@ -33,7 +33,8 @@ class AnswerRulesTests {
                         List.of(
                                 new Evidence(EvidenceKind.TIMELINE_EVENT, " 7 ", ""),
                                 new Evidence(EvidenceKind.URL, "https://grafana.example/d/pool", " "))),
-                Map.of(7L, "Pool   saturation\nalert fired"));
+                Map.of(7L, "Pool   saturation\nalert fired"),
+                Map.of());
         assertThat(checked.answer()).isEqualTo("The pool was exhausted");
         assertThat(checked.evidence())
                 .containsExactly(
@@ -50,6 +51,7 @@ class AnswerRulesTests {
                                 List.of(
                                         new Evidence(EvidenceKind.ACCOUNT_ENTRY, "0", ""),
                                         new Evidence(EvidenceKind.URL, "https://ok.example", "l".repeat(201)))),
+                        Map.of(),
                         Map.of()))
                 .isInstanceOfSatisfying(
                         InvalidInputException.class,

@@ -25,6 +25,10 @@ import org.kintsugi.action.ActionType;
 import org.kintsugi.action.ActionView;
 import org.kintsugi.action.Priority;
 import org.kintsugi.analysis.WhysFixtures;
+import org.kintsugi.analysis.account.AccountManagement;
+import org.kintsugi.analysis.account.AccountView;
+import org.kintsugi.analysis.account.EntryDraft;
+import org.kintsugi.analysis.account.EntryKind;
 import org.kintsugi.identity.UserView;
 import org.kintsugi.incident.IncidentManagement;
 import org.kintsugi.postmortem.PostmortemManagement;
@@ -75,6 +79,9 @@ class FiveWhysTests {
 
     @Autowired
     JdbcClient jdbc;
+
+    @Autowired
+    AccountManagement accounts;
 
     UserView owner;
     UserView member;
@@ -206,13 +213,20 @@ class FiveWhysTests {
                     pm,
                     new TimelineEntry(Instant.now(), "Pool saturation alert fired", TimelineKind.DETECTION, "", false),
                     owner.displayName());
+            AccountView account = accounts.start(
+                    pm,
+                    as(member),
+                    "",
+                    List.of(new EntryDraft(Instant.now(), EntryKind.OBSERVED, "Every checkout call waited 30 s")));
+            accounts.share(pm, account.id(), as(member), null);
+            String entry = account.id() + ":1";
             NodeView node = whys.addCause(
                     pm,
                     null,
                     answer(
                             "The pool was exhausted",
                             new Evidence(EvidenceKind.TIMELINE_EVENT, String.valueOf(event.id()), ""),
-                            new Evidence(EvidenceKind.ACCOUNT_ENTRY, "42", ""),
+                            new Evidence(EvidenceKind.ACCOUNT_ENTRY, entry, ""),
                             new Evidence(EvidenceKind.URL, "https://grafana.example/d/pool", "Pool dashboard")),
                     as(owner));
             assertThat(node.evidence())
@@ -221,8 +235,33 @@ class FiveWhysTests {
                                     EvidenceKind.TIMELINE_EVENT,
                                     String.valueOf(event.id()),
                                     "Pool saturation alert fired"),
-                            new Evidence(EvidenceKind.ACCOUNT_ENTRY, "42", "Account entry 42"),
+                            new Evidence(
+                                    EvidenceKind.ACCOUNT_ENTRY,
+                                    entry,
+                                    member.displayName() + " (observed): Every checkout call waited 30 s"),
                             new Evidence(EvidenceKind.URL, "https://grafana.example/d/pool", "Pool dashboard"));
+        }
+
+        @Test
+        void refusesAnEntryOfADraftAccountWhichOnlyItsWriterMayRead() {
+            AccountView draft = accounts.start(
+                    pm,
+                    as(member),
+                    "",
+                    List.of(new EntryDraft(Instant.now(), EntryKind.OBSERVED, "Every checkout call waited 30 s")));
+            assertThatThrownBy(() -> whys.addCause(
+                            pm,
+                            null,
+                            answer(
+                                    "The pool was exhausted",
+                                    new Evidence(EvidenceKind.ACCOUNT_ENTRY, draft.id() + ":1", "")),
+                            as(owner)))
+                    .isInstanceOfSatisfying(
+                            InvalidInputException.class,
+                            e -> assertThat(e.byField())
+                                    .containsEntry(
+                                            "evidence[0].ref",
+                                            "is not an entry of an account shared on this postmortem"));
         }
 
         @Test
