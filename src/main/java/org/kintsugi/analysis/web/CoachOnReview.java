@@ -7,6 +7,7 @@ import java.util.Optional;
 import java.util.regex.Pattern;
 import org.kintsugi.analysis.Highlighted;
 import org.kintsugi.analysis.LanguageCoach;
+import org.kintsugi.analysis.LanguageReview;
 import org.kintsugi.postmortem.PostmortemPart;
 import org.kintsugi.postmortem.PostmortemView;
 import org.kintsugi.postmortem.ReviewAid;
@@ -41,13 +42,12 @@ class CoachOnReview implements ReviewAid {
             return Optional.empty();
         }
         List<SectionFindings> sections = new ArrayList<>();
-        StringBuilder all = new StringBuilder();
-        int written = 0;
+        List<LanguageReview> reviews = new ArrayList<>();
         for (SectionView s : postmortem.sections()) {
             if (s.empty()) continue;
-            written++;
-            all.append(s.body()).append("\n\n");
-            Highlighted h = Highlighted.of(s.body(), coach.review(s.body()));
+            LanguageReview review = coach.review(s.body());
+            reviews.add(review);
+            Highlighted h = Highlighted.of(s.body(), review);
             if (!h.clean()) sections.add(new SectionFindings(s.key(), s.heading(), h));
         }
         int findings = sections.stream()
@@ -56,9 +56,13 @@ class CoachOnReview implements ReviewAid {
         return Optional.of(new PostmortemPart.Fragment(
                 "analysis/fragments/coach :: review",
                 Map.of(
-                        "sections", sections,
-                        "written", written,
-                        "findings", findings,
-                        "score", coach.review(all.toString()).score())));
+                        "sections",
+                        sections,
+                        "written",
+                        reviews.size(),
+                        "findings",
+                        findings,
+                        "score",
+                        LanguageReview.scoreOf(reviews))));
     }
 }
