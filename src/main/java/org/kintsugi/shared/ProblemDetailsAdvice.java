@@ -1,7 +1,13 @@
 package org.kintsugi.shared;
 
+import jakarta.servlet.http.HttpServletRequest;
 import java.net.URI;
 import java.util.List;
+import org.jspecify.annotations.Nullable;
+import org.springframework.core.Ordered;
+import org.springframework.core.annotation.Order;
+import org.springframework.dao.ConcurrencyFailureException;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
@@ -10,12 +16,14 @@ import org.springframework.validation.BindException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
 import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
+import tools.jackson.core.JacksonException;
 
 /**
  * Answer API errors as RFC 9457 problem details; validation problems carry an {@code errors} list of
  * {@code {field, message}}.
  */
 @RestControllerAdvice(annotations = org.springframework.web.bind.annotation.RestController.class)
+@Order(Ordered.HIGHEST_PRECEDENCE) // before the page advices, which match every @Controller
 class ProblemDetailsAdvice {
 
     @ExceptionHandler(InvalidInputException.class)
@@ -38,10 +46,23 @@ class ProblemDetailsAdvice {
 
     @ExceptionHandler(HttpMessageNotReadableException.class)
     ResponseEntity<ProblemDetail> unreadable(HttpMessageNotReadableException e) {
+        JacksonException json = jsonCause(e);
+        if (json != null) {
+            return validation(List.of(JsonProblems.of(json)));
+        }
         ProblemDetail problem = ProblemDetail.forStatusAndDetail(
                 HttpStatus.BAD_REQUEST, "The request body is not valid JSON for this resource: " + rootMessage(e));
         problem.setTitle("Unreadable request");
         return ResponseEntity.badRequest().body(problem);
+    }
+
+    private static @Nullable JacksonException jsonCause(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof JacksonException json) {
+                return json;
+            }
+        }
+        return null;
     }
 
     @ExceptionHandler(NotFoundException.class)
@@ -59,6 +80,23 @@ class ProblemDetailsAdvice {
         return ResponseEntity.status(HttpStatus.PRECONDITION_FAILED)
                 .eTag(ETags.of(e.current()))
                 .body(problem);
+    }
+
+    /**
+     * Answer a write that lost a race the version check could not see — two requests read the same version, the
+     * database noticed at commit — as the version check would have: 412 when the client sent {@code If-Match}, else
+     * 409. Nothing of the losing write was saved.
+     */
+    @ExceptionHandler(ConcurrencyFailureException.class)
+    ResponseEntity<ProblemDetail> concurrent(ConcurrencyFailureException e, HttpServletRequest request) {
+        boolean conditional = request.getHeader(HttpHeaders.IF_MATCH) != null;
+        HttpStatus status = conditional ? HttpStatus.PRECONDITION_FAILED : HttpStatus.CONFLICT;
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(
+                status,
+                "Someone else changed this at the same moment; nothing of this request was saved. "
+                        + "Read it again and reapply the change.");
+        problem.setTitle(conditional ? "Version conflict" : "Changed at the same time");
+        return ResponseEntity.status(status).body(problem);
     }
 
     @ExceptionHandler(PreconditionRequiredException.class)

@@ -18,6 +18,8 @@ import org.kintsugi.incident.web.IncidentJson.ResolveRequest;
 import org.kintsugi.shared.ETags;
 import org.kintsugi.shared.FieldProblem;
 import org.kintsugi.shared.InvalidInputException;
+import org.kintsugi.shared.JsonProblems;
+import org.kintsugi.shared.RequestJson;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
@@ -60,7 +62,7 @@ class IncidentApi {
 
     IncidentApi(IncidentManagement incidents, JsonMapper json) {
         this.incidents = incidents;
-        this.json = json;
+        this.json = RequestJson.strict(json);
     }
 
     @Operation(summary = "Declare an incident")
@@ -104,7 +106,7 @@ class IncidentApi {
         try {
             request = json.treeToValue(merged, IncidentRequest.class);
         } catch (JacksonException e) {
-            throw new InvalidInputException(fieldOf(e), "has the wrong type: " + e.getOriginalMessage());
+            throw new InvalidInputException(List.of(JsonProblems.of(e)));
         }
         IncidentView revised = incidents.revise(key, expected, request.details(), me.displayName());
         return withTag(revised, HttpStatus.OK);
@@ -165,11 +167,5 @@ class IncidentApi {
         if (!problems.isEmpty()) {
             throw new InvalidInputException(problems);
         }
-    }
-
-    private static String fieldOf(JacksonException e) {
-        return e.getPath().isEmpty()
-                ? "body"
-                : String.valueOf(e.getPath().getFirst().getPropertyName());
     }
 }

@@ -19,6 +19,7 @@ import org.kintsugi.shared.Markdown;
 import org.kintsugi.shared.NotFoundException;
 import org.kintsugi.shared.RefusedException;
 import org.kintsugi.shared.StaleVersionException;
+import org.springframework.dao.ConcurrencyFailureException;
 import org.springframework.data.domain.Page;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
@@ -142,6 +143,17 @@ class PostmortemController {
             response.setStatus(HttpStatus.CONFLICT.value());
             page.fill(model, id, me);
             model.addAttribute("conflict", new SectionConflict(key, body, e.current()));
+            return "postmortem/show";
+        } catch (ConcurrencyFailureException e) {
+            // Another save of the same version reached the database first: the same case, noticed at commit.
+            response.setStatus(HttpStatus.CONFLICT.value());
+            page.fill(model, id, me);
+            long current = postmortems.find(id).sections().stream()
+                    .filter(s -> s.key().equals(key))
+                    .mapToLong(SectionView::version)
+                    .findFirst()
+                    .orElse(version);
+            model.addAttribute("conflict", new SectionConflict(key, body, current));
             return "postmortem/show";
         } catch (InvalidInputException | RefusedException e) {
             response.setStatus(HttpStatus.UNPROCESSABLE_CONTENT.value());

@@ -1,0 +1,57 @@
+package org.kintsugi.shared;
+
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.http.converter.json.JacksonJsonHttpMessageConverter;
+import tools.jackson.core.JacksonException;
+import tools.jackson.core.JsonParser;
+import tools.jackson.databind.DeserializationContext;
+import tools.jackson.databind.deser.jdk.StringDeserializer;
+import tools.jackson.databind.exc.InvalidFormatException;
+import tools.jackson.databind.json.JsonMapper;
+import tools.jackson.databind.module.SimpleModule;
+
+/**
+ * Read request bodies with the application's JSON settings plus one rule: text from a client holds no control
+ * characters but tab and line breaks. A NUL or an escape sequence in a title ends up in pages, exports, mails and
+ * tickets, where it truncates, breaks or recolours what people read; it is refused with the field named. Only what
+ * arrives over HTTP is checked, so JSON Kintsugi stored itself is read back as it was written.
+ */
+@Configuration(proxyBeanMethods = false)
+public class RequestJson {
+
+    @Bean
+    JacksonJsonHttpMessageConverter jacksonJsonHttpMessageConverter(JsonMapper jsonMapper) {
+        return new JacksonJsonHttpMessageConverter(strict(jsonMapper));
+    }
+
+    /** Return the mapper with the control-character rule, for a controller that binds a JSON tree itself. */
+    public static JsonMapper strict(JsonMapper mapper) {
+        return mapper.rebuild()
+                .addModule(new SimpleModule("kintsugi-plain-text").addDeserializer(String.class, new PlainText()))
+                .build();
+    }
+
+    static final class PlainText extends StringDeserializer {
+
+        @Override
+        public String deserialize(JsonParser p, DeserializationContext context) throws JacksonException {
+            String text = super.deserialize(p, context);
+            if (text == null) {
+                return null;
+            }
+            for (int i = 0; i < text.length(); i++) {
+                char c = text.charAt(i);
+                if (Character.isISOControl(c) && c != '\t' && c != '\n' && c != '\r') {
+                    throw InvalidFormatException.from(
+                            p,
+                            "contains the control character U+%04X at position %d; only tab and line breaks are allowed"
+                                    .formatted((int) c, i + 1),
+                            text,
+                            String.class);
+                }
+            }
+            return text;
+        }
+    }
+}
