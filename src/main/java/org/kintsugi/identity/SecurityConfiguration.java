@@ -55,7 +55,7 @@ class SecurityConfiguration {
                         .permitAll()
                         .requestMatchers("/api/v1/tokens/**", "/api/v1/me")
                         .authenticated()
-                        .requestMatchers("/api/v1/users/**")
+                        .requestMatchers("/api/v1/users/**", "/api/v1/backups/**")
                         .hasRole("ADMIN")
                         .requestMatchers(HttpMethod.GET, "/api/**")
                         .hasRole("VIEWER")
