@@ -47,9 +47,7 @@ class BackupApiTests {
     @Test
     void aNameThatIsNotABackupIsNotFound() {
         UserView admin = people.add(Role.ADMIN);
-        assertThat(mvc.get()
-                        .uri("/api/v1/backups/kintsugi.mv.db")
-                        .with(httpBasic(admin.email(), TestPeople.PASSWORD)))
+        assertThat(mvc.get().uri("/api/v1/backups/kintsugi.mv.db").with(httpBasic(admin.email(), TestPeople.PASSWORD)))
                 .hasStatus(404);
     }
 }
