@@ -63,6 +63,8 @@ class AuthorizationTableTests {
     static final String NOT_AUTHORS = "401 403 403 403 ok  ok";
     static final String ACCOUNT_READ = "401 404 ok  404 404 404";
     static final String ACCOUNT_WRITE = "401 403 ok  404 404 404";
+    static final String SHARED_WRITE = "401 403 ok  403 403 403";
+    static final Consumer<AuthorizationWorld> SHARED = AuthorizationWorld::shareAccount;
 
     static final String PM = "/api/v1/postmortems/{id}";
     static final String ACCOUNT = PM + "/accounts/{accountId}";
@@ -120,20 +122,25 @@ class AuthorizationTableTests {
             rule("POST " + PM + "/timeline/import", MEMBERS)
                     .json(w -> "{\"text\": \"10:02 alice: paged the on-call\", \"date\": \"2026-11-20\","
                             + " \"zone\": \"UTC\", \"preview\": true}"),
-            // Personal accounts: the co-author's draft, which no one else may see
+            // Personal accounts: the co-author's draft, which no one else may see; once shared, everyone reads it
             rule("GET " + PM + "/accounts", EVERYONE_SIGNED_IN),
             rule("POST " + PM + "/accounts", MEMBERS).json(w -> "{\"narrative\": \"I was on call.\"}"),
-            rule("GET " + ACCOUNT, ACCOUNT_READ),
+            rule("GET " + ACCOUNT, ACCOUNT_READ).also("shared", EVERYONE_SIGNED_IN, SHARED),
             rule("PUT " + ACCOUNT, ACCOUNT_WRITE)
                     .json(w -> "{\"narrative\": \"I was on call that night.\"}")
-                    .ifMatch(w -> w.account().version()),
-            rule("DELETE " + ACCOUNT, ACCOUNT_WRITE),
-            rule("POST " + ACCOUNT + "/share", ACCOUNT_WRITE),
-            rule("POST " + ACCOUNT + "/unshare", ACCOUNT_WRITE),
-            rule("GET " + ACCOUNT + "/entries", ACCOUNT_READ),
-            rule("POST " + ACCOUNT + "/entries", ACCOUNT_WRITE).json(w -> AuthorizationWorld.ENTRY_JSON),
-            rule("PUT " + ACCOUNT + "/entries/{entryId}", ACCOUNT_WRITE).json(w -> AuthorizationWorld.ENTRY_JSON),
-            rule("DELETE " + ACCOUNT + "/entries/{entryId}", ACCOUNT_WRITE),
+                    .ifMatch(w -> w.account().version())
+                    .also("shared", SHARED_WRITE, SHARED),
+            rule("DELETE " + ACCOUNT, ACCOUNT_WRITE).also("shared", SHARED_WRITE, SHARED),
+            rule("POST " + ACCOUNT + "/share", ACCOUNT_WRITE).also("shared", SHARED_WRITE, SHARED),
+            rule("POST " + ACCOUNT + "/unshare", ACCOUNT_WRITE).also("shared", SHARED_WRITE, SHARED),
+            rule("GET " + ACCOUNT + "/entries", ACCOUNT_READ).also("shared", EVERYONE_SIGNED_IN, SHARED),
+            rule("POST " + ACCOUNT + "/entries", ACCOUNT_WRITE)
+                    .json(w -> AuthorizationWorld.ENTRY_JSON)
+                    .also("shared", SHARED_WRITE, SHARED),
+            rule("PUT " + ACCOUNT + "/entries/{entryId}", ACCOUNT_WRITE)
+                    .json(w -> AuthorizationWorld.ENTRY_JSON)
+                    .also("shared", SHARED_WRITE, SHARED),
+            rule("DELETE " + ACCOUNT + "/entries/{entryId}", ACCOUNT_WRITE).also("shared", SHARED_WRITE, SHARED),
             // Five whys and contributing factors
             rule("GET " + PM + "/whys", EVERYONE_SIGNED_IN),
             rule("PUT " + PM + "/whys/problem", MEMBERS)
@@ -377,21 +384,23 @@ class AuthorizationTableTests {
     }
 
     void check(String operation) throws Exception {
-        Rule rule = TABLE.get(operation);
-        assertThat(rule)
+        Rule row = TABLE.get(operation);
+        assertThat(row)
                 .as("%s has no row in the authorization table: say who may call it", operation)
                 .isNotNull();
         List<String> wrong = new ArrayList<>();
-        // Reads share one world; every other call gets a fresh one, so what it changes changes nothing else.
-        AuthorizationWorld shared = rule.method.equals("GET") ? prepared(rule) : null;
-        for (int caller = 0; caller < CALLERS.size(); caller++) {
-            AuthorizationWorld world = shared != null ? shared : prepared(rule);
-            MvcTestResult result = send(rule, world, cast.caller(caller));
-            int status = result.getResponse().getStatus();
-            String expected = rule.expected.get(caller);
-            if (!fits(expected, status)) {
-                wrong.add(CALLERS.get(caller) + " expected " + expected + " but got " + status + " "
-                        + result.getResponse().getContentAsString());
+        for (Rule rule : row.situations()) {
+            // Reads share one world; every other call gets a fresh one, so what it changes changes nothing else.
+            AuthorizationWorld shared = rule.method.equals("GET") ? prepared(rule) : null;
+            for (int caller = 0; caller < CALLERS.size(); caller++) {
+                AuthorizationWorld world = shared != null ? shared : prepared(rule);
+                MvcTestResult result = send(rule, world, cast.caller(caller));
+                int status = result.getResponse().getStatus();
+                String expected = rule.expected.get(caller);
+                if (!fits(expected, status)) {
+                    wrong.add(rule.situation + CALLERS.get(caller) + " expected " + expected + " but got " + status
+                            + " " + result.getResponse().getContentAsString());
+                }
             }
         }
         assertThat(wrong).as(operation).isEmpty();
@@ -459,6 +468,8 @@ class AuthorizationTableTests {
         Function<AuthorizationWorld, Long> ifMatch;
 
         Consumer<AuthorizationWorld> prepare = NOTHING;
+        String situation = "";
+        final List<Rule> also = new ArrayList<>();
 
         Rule(String operation, String expected) {
             String[] parts = operation.split(" ");
@@ -500,6 +511,26 @@ class AuthorizationTableTests {
         Rule prepare(Consumer<AuthorizationWorld> prepare) {
             this.prepare = prepare;
             return this;
+        }
+
+        /** Add another situation for the same call, made by {@code prepare}, with what each caller gets in it. */
+        Rule also(String situation, String expected, Consumer<AuthorizationWorld> prepare) {
+            Rule other = new Rule(operation(), expected);
+            other.vars.putAll(vars);
+            other.query = query;
+            other.contentType = contentType;
+            other.body = body;
+            other.ifMatch = ifMatch;
+            other.prepare = prepare;
+            other.situation = situation + ": ";
+            also.add(other);
+            return this;
+        }
+
+        List<Rule> situations() {
+            List<Rule> all = new ArrayList<>(List.of(this));
+            all.addAll(also);
+            return all;
         }
     }
 }

@@ -231,6 +231,11 @@ public final class AuthorizationWorld {
         return account;
     }
 
+    /** Share the co-author's account, so everyone who reads the postmortem reads it. */
+    public void shareAccount() {
+        account = bean(AccountManagement.class).share(postmortemId(), account().id(), as(cast.coAuthor()), null);
+    }
+
     public NodeView node() {
         if (node == null) {
             node = bean(FiveWhys.class)
