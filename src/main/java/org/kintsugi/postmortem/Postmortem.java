@@ -243,6 +243,14 @@ class Postmortem {
         this.dueAt = dueAt;
     }
 
+    boolean isOwner(long userId) {
+        return ownerId == userId;
+    }
+
+    String ownerName() {
+        return ownerName;
+    }
+
     boolean isAuthor(long userId) {
         return ownerId == userId || coAuthors.stream().anyMatch(a -> a.id() == userId);
     }

@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.jspecify.annotations.Nullable;
+import org.kintsugi.identity.Role;
 import org.kintsugi.identity.UserManagement;
 import org.kintsugi.identity.UserView;
 import org.kintsugi.incident.IncidentKind;
@@ -139,23 +140,26 @@ public class PostmortemManagement {
         return postmortem.section(sectionKey).view();
     }
 
-    /** Add a co-author; the owner and co-authors may write and submit, and none of them may approve. */
-    public PostmortemView addCoAuthor(long id, long userId) {
-        Postmortem postmortem = load(id);
+    /**
+     * Add a co-author; the owner and co-authors may write and submit, and none of them may approve. Only the owner or
+     * an administrator decides who writes.
+     */
+    public PostmortemView addCoAuthor(long id, long userId, Author actor) {
+        Postmortem postmortem = owned(id, actor, "add co-authors");
         postmortem.share(author(userId), clock.instant());
         return saved(postmortem);
     }
 
-    /** Remove a co-author. */
-    public PostmortemView removeCoAuthor(long id, long userId) {
-        Postmortem postmortem = load(id);
+    /** Remove a co-author; the owner's or an administrator's call. */
+    public PostmortemView removeCoAuthor(long id, long userId, Author actor) {
+        Postmortem postmortem = owned(id, actor, "remove co-authors");
         postmortem.unshare(userId, clock.instant());
         return saved(postmortem);
     }
 
-    /** Make someone else the owner; the previous owner stays on as a co-author. */
-    public PostmortemView handOver(long id, long userId) {
-        Postmortem postmortem = load(id);
+    /** Make someone else the owner; the previous owner stays on as a co-author. The owner's or an administrator's call. */
+    public PostmortemView handOver(long id, long userId, Author actor) {
+        Postmortem postmortem = owned(id, actor, "hand it over");
         postmortem.handOver(author(userId), clock.instant());
         return saved(postmortem);
     }
@@ -196,6 +200,16 @@ public class PostmortemManagement {
             throw new org.kintsugi.shared.InvalidInputException("userId", user.displayName() + " is deactivated");
         }
         return new Author(user.id(), user.displayName());
+    }
+
+    /** Load a postmortem for a change only its owner or an administrator may make. */
+    private Postmortem owned(long id, Author actor, String what) {
+        Postmortem postmortem = load(id);
+        if (!postmortem.isOwner(actor.id()) && users.find(actor.id()).role() != Role.ADMIN) {
+            throw RefusedException.person(
+                    "Only the owner, " + postmortem.ownerName() + ", or an administrator may " + what + ".");
+        }
+        return postmortem;
     }
 
     Postmortem load(long id) {

@@ -144,22 +144,27 @@ class PostmortemApi {
         return ResponseEntity.ok().eTag(ETags.of(saved.version())).body(SectionResponse.of(saved));
     }
 
-    @Operation(summary = "Add a co-author")
+    @Operation(summary = "Add a co-author", description = "The owner or an administrator (else 403).")
     @PostMapping("/postmortems/{id}/co-authors")
-    ResponseEntity<PostmortemResponse> addCoAuthor(@PathVariable long id, @RequestBody PersonRequest request) {
-        return withTag(postmortems.addCoAuthor(id, person(request)));
+    ResponseEntity<PostmortemResponse> addCoAuthor(
+            @PathVariable long id, @RequestBody PersonRequest request, @AuthenticationPrincipal KintsugiPrincipal me) {
+        return withTag(postmortems.addCoAuthor(id, person(request), author(me)));
     }
 
-    @Operation(summary = "Remove a co-author")
+    @Operation(summary = "Remove a co-author", description = "The owner or an administrator (else 403).")
     @DeleteMapping("/postmortems/{id}/co-authors/{userId}")
-    ResponseEntity<PostmortemResponse> removeCoAuthor(@PathVariable long id, @PathVariable long userId) {
-        return withTag(postmortems.removeCoAuthor(id, userId));
+    ResponseEntity<PostmortemResponse> removeCoAuthor(
+            @PathVariable long id, @PathVariable long userId, @AuthenticationPrincipal KintsugiPrincipal me) {
+        return withTag(postmortems.removeCoAuthor(id, userId, author(me)));
     }
 
-    @Operation(summary = "Hand the postmortem over to a new owner")
+    @Operation(
+            summary = "Hand the postmortem over to a new owner",
+            description = "The owner or an administrator (else 403); the previous owner stays on as a co-author.")
     @PostMapping("/postmortems/{id}/owner")
-    ResponseEntity<PostmortemResponse> handOver(@PathVariable long id, @RequestBody PersonRequest request) {
-        return withTag(postmortems.handOver(id, person(request)));
+    ResponseEntity<PostmortemResponse> handOver(
+            @PathVariable long id, @RequestBody PersonRequest request, @AuthenticationPrincipal KintsugiPrincipal me) {
+        return withTag(postmortems.handOver(id, person(request), author(me)));
     }
 
     @Operation(summary = "Submit for review", description = "Refused with the list of required sections still empty.")

@@ -232,22 +232,34 @@ class PostmortemController {
     }
 
     @PostMapping("/postmortems/{id}/co-authors")
-    String addCoAuthor(@PathVariable long id, @RequestParam long userId, RedirectAttributes redirect) {
-        postmortems.addCoAuthor(id, userId);
+    String addCoAuthor(
+            @PathVariable long id,
+            @RequestParam long userId,
+            @AuthenticationPrincipal KintsugiPrincipal me,
+            RedirectAttributes redirect) {
+        postmortems.addCoAuthor(id, userId, PostmortemApi.author(me));
         redirect.addFlashAttribute("notice", "Added a co-author.");
         return "redirect:/postmortems/" + id;
     }
 
     @PostMapping("/postmortems/{id}/co-authors/{userId}/remove")
-    String removeCoAuthor(@PathVariable long id, @PathVariable long userId, RedirectAttributes redirect) {
-        postmortems.removeCoAuthor(id, userId);
+    String removeCoAuthor(
+            @PathVariable long id,
+            @PathVariable long userId,
+            @AuthenticationPrincipal KintsugiPrincipal me,
+            RedirectAttributes redirect) {
+        postmortems.removeCoAuthor(id, userId, PostmortemApi.author(me));
         redirect.addFlashAttribute("notice", "Removed a co-author.");
         return "redirect:/postmortems/" + id;
     }
 
     @PostMapping("/postmortems/{id}/owner")
-    String handOver(@PathVariable long id, @RequestParam long userId, RedirectAttributes redirect) {
-        PostmortemView handed = postmortems.handOver(id, userId);
+    String handOver(
+            @PathVariable long id,
+            @RequestParam long userId,
+            @AuthenticationPrincipal KintsugiPrincipal me,
+            RedirectAttributes redirect) {
+        PostmortemView handed = postmortems.handOver(id, userId, PostmortemApi.author(me));
         redirect.addFlashAttribute("notice", handed.owner().name() + " owns this postmortem now.");
         return "redirect:/postmortems/" + id;
     }

@@ -57,7 +57,13 @@ class PostmortemPage {
 
     /** What this person may do here. */
     public record Abilities(
-            boolean edit, boolean author, boolean submit, boolean review, boolean publish, boolean amend) {
+            boolean edit,
+            boolean author,
+            boolean share,
+            boolean submit,
+            boolean review,
+            boolean publish,
+            boolean amend) {
 
         static Abilities of(PostmortemView p, KintsugiPrincipal me) {
             boolean author = p.isAuthor(me.id());
@@ -67,6 +73,7 @@ class PostmortemPage {
             return new Abilities(
                     write && s == PostmortemStatus.DRAFT,
                     author,
+                    write && (p.owner().id() == me.id() || me.isAdmin()),
                     write && (author || me.isAdmin()) && s == PostmortemStatus.DRAFT,
                     write && !author && inReview,
                     write && s == PostmortemStatus.APPROVED,
