@@ -242,7 +242,12 @@ class AuthorizationTableTests {
             rule("PATCH /api/v1/users/{id}", ADMINS).json(w -> "{\"zone\": \"Europe/Berlin\"}"),
             rule("GET /api/v1/tokens", EVERYONE_SIGNED_IN),
             rule("POST /api/v1/tokens", EVERYONE_SIGNED_IN).json(w -> "{\"name\": \"ci\"}"),
-            rule("DELETE /api/v1/tokens/{id}", "401 404 404 ok  404 404"));
+            rule("DELETE /api/v1/tokens/{id}", "401 404 404 ok  404 404"),
+            // Backups: the test database is not the embedded file, so an administrator's backup is refused (409)
+            // and there is none to download (404); everyone else is stopped before that.
+            rule("POST /api/v1/backups", ADMINS),
+            rule("GET /api/v1/backups", ADMINS),
+            rule("GET /api/v1/backups/{name}", "401 403 403 403 403 404").var("name", w -> "kintsugi-20261206-101500.zip"));
 
     static final Set<String> METHODS = Set.of("get", "put", "post", "patch", "delete");
 
