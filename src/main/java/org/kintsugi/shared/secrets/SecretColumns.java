@@ -1,5 +1,6 @@
 package org.kintsugi.shared.secrets;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.regex.Pattern;
 
@@ -17,7 +18,10 @@ public record SecretColumns(String table, String key, List<String> columns) {
 
     public SecretColumns {
         columns = List.copyOf(columns);
-        for (String name : concat(table, key, columns)) {
+        List<String> names = new ArrayList<>(columns);
+        names.add(table);
+        names.add(key);
+        for (String name : names) {
             if (!NAME.matcher(name).matches()) {
                 throw new IllegalArgumentException("Not a plain lower-case SQL name: " + name);
             }
@@ -26,12 +30,5 @@ public record SecretColumns(String table, String key, List<String> columns) {
 
     public SecretColumns(String table, String key, String... columns) {
         this(table, key, List.of(columns));
-    }
-
-    private static List<String> concat(String table, String key, List<String> columns) {
-        var all = new java.util.ArrayList<>(columns);
-        all.add(table);
-        all.add(key);
-        return all;
     }
 }

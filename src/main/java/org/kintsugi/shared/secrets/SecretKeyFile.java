@@ -1,5 +1,6 @@
 package org.kintsugi.shared.secrets;
 
+import java.io.File;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
@@ -57,7 +58,7 @@ final class SecretKeyFile {
                         file, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
             } else {
                 Files.createFile(file);
-                var f = file.toFile();
+                File f = file.toFile();
                 boolean ownerOnly = f.setReadable(false, false)
                         && f.setReadable(true, true)
                         && f.setWritable(false, false)

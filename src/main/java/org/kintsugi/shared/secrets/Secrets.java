@@ -4,6 +4,7 @@ import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
 import java.security.SecureRandom;
+import java.util.Arrays;
 import java.util.Base64;
 import javax.crypto.AEADBadTagException;
 import javax.crypto.Cipher;
@@ -76,8 +77,8 @@ public final class Secrets {
             if (in.length < NONCE_BYTES + TAG_BITS / 8) {
                 throw new AEADBadTagException("too short");
             }
-            Cipher cipher = cipher(
-                    Cipher.DECRYPT_MODE, key, java.util.Arrays.copyOf(in, NONCE_BYTES), stored.substring(0, end + 1));
+            Cipher cipher =
+                    cipher(Cipher.DECRYPT_MODE, key, Arrays.copyOf(in, NONCE_BYTES), stored.substring(0, end + 1));
             byte[] plain = cipher.doFinal(in, NONCE_BYTES, in.length - NONCE_BYTES);
             return new String(plain, StandardCharsets.UTF_8);
         } catch (AEADBadTagException | IllegalArgumentException e) {
