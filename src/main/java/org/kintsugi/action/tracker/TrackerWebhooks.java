@@ -10,7 +10,8 @@ import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Take a tracker's word that a ticket was closed or reopened, once its webhook has shown it knows the secret:
- * GitHub's {@code X-Hub-Signature-256}, GitLab's {@code X-Gitlab-Token}, Jira's {@code X-Hub-Signature}.
+ * GitHub's {@code X-Hub-Signature-256}, GitLab's {@code X-Gitlab-Token}, Jira's {@code X-Hub-Signature}; and take each
+ * delivery once ({@link TrackerDeliveries}).
  */
 @Service
 public class TrackerWebhooks {
@@ -146,18 +147,18 @@ public class TrackerWebhooks {
         return reported(TrackerKind.JIRA, TrackerDeliveries.id(delivery, body), project, key, JiraClient.state(status));
     }
 
+    /** Apply a ticket's state unless this delivery was taken before. */
     private Result reported(TrackerKind kind, String delivery, String project, String id, TicketState state) {
         return deliveries
-                .once(
-                        kind,
-                        delivery,
-                        () -> follower.report(kind, project, id, state)
-                                ? new Result(
-                                        Outcome.APPLIED,
-                                        "The ticket is " + state.status() + "; its action item follows.")
-                                : new Result(Outcome.IGNORED, "No action item in Kintsugi has this ticket."))
+                .once(kind, delivery, () -> apply(kind, project, id, state))
                 .orElseGet(() -> new Result(
                         Outcome.DUPLICATE, "Delivery " + delivery + " was taken before; nothing was done again."));
+    }
+
+    private Result apply(TrackerKind kind, String project, String id, TicketState state) {
+        return follower.report(kind, project, id, state)
+                ? new Result(Outcome.APPLIED, "The ticket is " + state.status() + "; its action item follows.")
+                : new Result(Outcome.IGNORED, "No action item in Kintsugi has this ticket.");
     }
 
     /** Return the payload as JSON, or a missing node when it is not JSON, which every check then finds empty. */
