@@ -1,11 +1,16 @@
 package org.kintsugi.action.tracker;
 
+import jakarta.persistence.Convert;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 import java.time.Instant;
+import org.kintsugi.shared.secrets.EncryptedString;
 
-/** How this installation reaches one tracker: where it lives, how to sign in, where tickets go, the hook secret. */
+/**
+ * How this installation reaches one tracker: where it lives, how to sign in, where tickets go, the hook secret. The
+ * token and the hook secret are encrypted in the database ({@link TrackerSecrets}).
+ */
 @Entity
 @Table(name = "tracker_settings")
 class TrackerSettings {
@@ -16,10 +21,16 @@ class TrackerSettings {
     private boolean enabled;
     private String baseUrl = "";
     private String account = "";
+
+    @Convert(converter = EncryptedString.class)
     private String token = "";
+
     private String target = "";
     private String issueType = "";
+
+    @Convert(converter = EncryptedString.class)
     private String webhookSecret = "";
+
     private Instant updatedAt = Instant.EPOCH;
     private String updatedBy = "";
 

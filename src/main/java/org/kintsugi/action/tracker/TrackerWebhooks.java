@@ -10,7 +10,8 @@ import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Take a tracker's word that a ticket was closed or reopened, once its webhook has shown it knows the secret:
- * GitHub's {@code X-Hub-Signature-256}, GitLab's {@code X-Gitlab-Token}, Jira's {@code X-Hub-Signature}.
+ * GitHub's {@code X-Hub-Signature-256}, GitLab's {@code X-Gitlab-Token}, Jira's {@code X-Hub-Signature}; and take each
+ * delivery once ({@link TrackerDeliveries}).
  */
 @Service
 public class TrackerWebhooks {
@@ -24,7 +25,9 @@ public class TrackerWebhooks {
         /** The signature or token is missing or wrong, or no secret is set up. */
         UNVERIFIED,
         /** Signed correctly, but not the JSON the tracker documents. */
-        UNREADABLE
+        UNREADABLE,
+        /** A delivery taken before (a retry, a redelivery or a replay): nothing is done again. */
+        DUPLICATE
     }
 
     /** What became of a webhook call, and why. */
@@ -34,16 +37,25 @@ public class TrackerWebhooks {
 
     private final TrackerConfiguration configuration;
     private final TicketFollower follower;
+    private final TrackerDeliveries deliveries;
     private final JsonMapper json;
 
-    TrackerWebhooks(TrackerConfiguration configuration, TicketFollower follower, JsonMapper json) {
+    TrackerWebhooks(
+            TrackerConfiguration configuration,
+            TicketFollower follower,
+            TrackerDeliveries deliveries,
+            JsonMapper json) {
         this.configuration = configuration;
         this.follower = follower;
+        this.deliveries = deliveries;
         this.json = json;
     }
 
-    /** Handle a GitHub webhook: {@code issues} events that close or reopen an issue; {@code ping} is answered. */
-    public Result github(byte[] body, @Nullable String signature, @Nullable String event) {
+    /**
+     * Handle a GitHub webhook: {@code issues} events that close or reopen an issue; {@code ping} is answered. A
+     * delivery ({@code X-GitHub-Delivery}) taken before is a duplicate.
+     */
+    public Result github(byte[] body, @Nullable String signature, @Nullable String event, @Nullable String delivery) {
         if (!Signatures.signedBy(configuration.webhookSecret(TrackerKind.GITHUB), body, signature)) {
             return unverified(TrackerKind.GITHUB, "X-Hub-Signature-256");
         }
@@ -67,13 +79,17 @@ public class TrackerWebhooks {
         String state = TrackerMessages.text(payload.path("issue").path("state"));
         return reported(
                 TrackerKind.GITHUB,
+                TrackerDeliveries.id(delivery, body),
                 repository.toLowerCase(Locale.ROOT),
                 number,
                 new TicketState(state.isEmpty() ? (closed ? "closed" : "open") : state, closed));
     }
 
-    /** Handle a GitLab webhook: issue events whose action is close or reopen, or whose state is closed or opened. */
-    public Result gitlab(byte[] body, @Nullable String token, @Nullable String event) {
+    /**
+     * Handle a GitLab webhook: issue events whose action is close or reopen, or whose state is closed or opened. A
+     * delivery ({@code Idempotency-Key}, else {@code X-Gitlab-Event-UUID}) taken before is a duplicate.
+     */
+    public Result gitlab(byte[] body, @Nullable String token, @Nullable String event, @Nullable String delivery) {
         if (!Signatures.same(configuration.webhookSecret(TrackerKind.GITLAB), token)) {
             return unverified(TrackerKind.GITLAB, "X-Gitlab-Token");
         }
@@ -99,13 +115,17 @@ public class TrackerWebhooks {
         }
         return reported(
                 TrackerKind.GITLAB,
+                TrackerDeliveries.id(delivery, body),
                 project,
                 iid,
                 new TicketState(state.isEmpty() ? (closed ? "closed" : "opened") : state, closed));
     }
 
-    /** Handle a Jira Cloud admin webhook signed with a secret: the issue's status category says done or not. */
-    public Result jira(byte[] body, @Nullable String signature) {
+    /**
+     * Handle a Jira Cloud admin webhook signed with a secret: the issue's status category says done or not. A delivery
+     * ({@code X-Atlassian-Webhook-Identifier}, else the same payload) taken before is a duplicate.
+     */
+    public Result jira(byte[] body, @Nullable String signature, @Nullable String delivery) {
         if (!Signatures.signedBy(configuration.webhookSecret(TrackerKind.JIRA), body, signature)) {
             return unverified(TrackerKind.JIRA, "X-Hub-Signature");
         }
@@ -124,10 +144,18 @@ public class TrackerWebhooks {
         if (project.isEmpty() && key.contains("-")) {
             project = key.substring(0, key.lastIndexOf('-'));
         }
-        return reported(TrackerKind.JIRA, project, key, JiraClient.state(status));
+        return reported(TrackerKind.JIRA, TrackerDeliveries.id(delivery, body), project, key, JiraClient.state(status));
     }
 
-    private Result reported(TrackerKind kind, String project, String id, TicketState state) {
+    /** Apply a ticket's state unless this delivery was taken before. */
+    private Result reported(TrackerKind kind, String delivery, String project, String id, TicketState state) {
+        return deliveries
+                .once(kind, delivery, () -> apply(kind, project, id, state))
+                .orElseGet(() -> new Result(
+                        Outcome.DUPLICATE, "Delivery " + delivery + " was taken before; nothing was done again."));
+    }
+
+    private Result apply(TrackerKind kind, String project, String id, TicketState state) {
         return follower.report(kind, project, id, state)
                 ? new Result(Outcome.APPLIED, "The ticket is " + state.status() + "; its action item follows.")
                 : new Result(Outcome.IGNORED, "No action item in Kintsugi has this ticket.");

@@ -15,7 +15,8 @@ import org.springframework.web.bind.annotation.RestController;
 
 /**
  * Where trackers tell Kintsugi that a ticket was closed or reopened. Open to callers without an account: each hook
- * proves it knows the secret set up for its tracker, or gets 401.
+ * proves it knows the secret set up for its tracker, or gets 401. A delivery taken before gets 200 with
+ * {@code "result": "duplicate"} and changes nothing.
  */
 @RestController
 @RequestMapping("/api/v1/trackers")
@@ -36,8 +37,9 @@ class TrackerWebhookApi {
     ResponseEntity<?> github(
             @RequestBody(required = false) byte @Nullable [] body,
             @RequestHeader(name = "X-Hub-Signature-256", required = false) @Nullable String signature,
-            @RequestHeader(name = "X-GitHub-Event", required = false) @Nullable String event) {
-        return answer(webhooks.github(bytes(body), signature, event));
+            @RequestHeader(name = "X-GitHub-Event", required = false) @Nullable String event,
+            @RequestHeader(name = "X-GitHub-Delivery", required = false) @Nullable String delivery) {
+        return answer(webhooks.github(bytes(body), signature, event, delivery));
     }
 
     @Operation(summary = "GitLab webhook", description = "Issue Hook events, with the secret in X-Gitlab-Token.")
@@ -45,21 +47,24 @@ class TrackerWebhookApi {
     ResponseEntity<?> gitlab(
             @RequestBody(required = false) byte @Nullable [] body,
             @RequestHeader(name = "X-Gitlab-Token", required = false) @Nullable String token,
-            @RequestHeader(name = "X-Gitlab-Event", required = false) @Nullable String event) {
-        return answer(webhooks.gitlab(bytes(body), token, event));
+            @RequestHeader(name = "X-Gitlab-Event", required = false) @Nullable String event,
+            @RequestHeader(name = "Idempotency-Key", required = false) @Nullable String idempotencyKey,
+            @RequestHeader(name = "X-Gitlab-Event-UUID", required = false) @Nullable String eventUuid) {
+        return answer(webhooks.gitlab(bytes(body), token, event, idempotencyKey != null ? idempotencyKey : eventUuid));
     }
 
     @Operation(summary = "Jira Cloud webhook", description = "Issue events of an admin webhook with a secret.")
     @PostMapping("/jira/webhook")
     ResponseEntity<?> jira(
             @RequestBody(required = false) byte @Nullable [] body,
-            @RequestHeader(name = "X-Hub-Signature", required = false) @Nullable String signature) {
-        return answer(webhooks.jira(bytes(body), signature));
+            @RequestHeader(name = "X-Hub-Signature", required = false) @Nullable String signature,
+            @RequestHeader(name = "X-Atlassian-Webhook-Identifier", required = false) @Nullable String delivery) {
+        return answer(webhooks.jira(bytes(body), signature, delivery));
     }
 
     private static ResponseEntity<?> answer(TrackerWebhooks.Result result) {
         return switch (result.outcome()) {
-            case APPLIED, IGNORED ->
+            case APPLIED, IGNORED, DUPLICATE ->
                 ResponseEntity.ok(new HookResponse(result.outcome().name().toLowerCase(), result.message()));
             case UNVERIFIED -> problem(HttpStatus.UNAUTHORIZED, "Unverified webhook", result.message());
             case UNREADABLE -> problem(HttpStatus.BAD_REQUEST, "Unreadable webhook", result.message());

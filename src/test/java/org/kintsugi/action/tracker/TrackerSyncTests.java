@@ -396,7 +396,7 @@ class TrackerSyncTests extends TrackerTestSupport {
         return mvc.post()
                 .uri("/api/v1/trackers/github/webhook")
                 .header("X-GitHub-Event", event)
-                .header("X-GitHub-Delivery", "72d3162e-cc78-11e3-81ab-4c9367dc0958")
+                .header("X-GitHub-Delivery", java.util.UUID.randomUUID().toString())
                 .header("X-Hub-Signature-256", "sha256=" + hmac(secret, payload))
                 .contentType(MediaType.APPLICATION_JSON)
                 .content(payload)
