@@ -247,7 +247,8 @@ class AuthorizationTableTests {
             // and there is none to download (404); everyone else is stopped before that.
             rule("POST /api/v1/backups", ADMINS),
             rule("GET /api/v1/backups", ADMINS),
-            rule("GET /api/v1/backups/{name}", "401 403 403 403 403 404").var("name", w -> "kintsugi-20261206-101500.zip"));
+            rule("GET /api/v1/backups/{name}", "401 403 403 403 403 404")
+                    .var("name", w -> "kintsugi-20261206-101500.zip"));
 
     static final Set<String> METHODS = Set.of("get", "put", "post", "patch", "delete");
 
