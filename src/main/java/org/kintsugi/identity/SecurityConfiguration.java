@@ -1,6 +1,7 @@
 package org.kintsugi.identity;
 
 import java.util.Map;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
@@ -19,6 +20,8 @@ import org.springframework.security.web.authentication.www.BasicAuthenticationFi
 /**
  * Two ways in: people sign in with a form and a session (CSRF on every form); programs call {@code /api/**} with a
  * personal token or HTTP Basic and no session. Viewers read, members write, administrators manage people.
+ * {@code /actuator/**} answers programs likewise: health to anyone, metrics to administrators or a scrape token,
+ * the rest to administrators.
  */
 @Configuration(proxyBeanMethods = false)
 class SecurityConfiguration {
@@ -81,6 +84,32 @@ class SecurityConfiguration {
 
     @Bean
     @Order(2)
+    SecurityFilterChain operations(
+            HttpSecurity http,
+            TokenManagement tokens,
+            ProblemResponses problems,
+            @Value("${kintsugi.metrics.token:}") String metricsToken)
+            throws Exception {
+        return http.securityMatcher("/actuator/**")
+                .authorizeHttpRequests(requests -> requests.requestMatchers("/actuator/health/**")
+                        .permitAll()
+                        .requestMatchers("/actuator/prometheus")
+                        .hasAnyAuthority(MetricsTokenFilter.AUTHORITY, Role.ADMIN.authority())
+                        .anyRequest()
+                        .hasRole("ADMIN"))
+                .httpBasic(basic -> basic.authenticationEntryPoint(problems))
+                .addFilterBefore(new MetricsTokenFilter(metricsToken), BasicAuthenticationFilter.class)
+                .addFilterBefore(new BearerTokenFilter(tokens, problems), BasicAuthenticationFilter.class)
+                // An administrator's browser session is honoured, but programs get no session of their own.
+                .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.NEVER))
+                .csrf(csrf -> csrf.disable())
+                .exceptionHandling(
+                        errors -> errors.authenticationEntryPoint(problems).accessDeniedHandler(problems))
+                .build();
+    }
+
+    @Bean
+    @Order(3)
     SecurityFilterChain web(HttpSecurity http, UserManagement users) throws Exception {
         return http.authorizeHttpRequests(requests -> requests.requestMatchers(
                                 "/login",
@@ -89,7 +118,6 @@ class SecurityConfiguration {
                                 "/assets/**",
                                 "/favicon.ico",
                                 "/error",
-                                "/actuator/health/**",
                                 "/v3/api-docs/**",
                                 "/swagger-ui/**",
                                 "/swagger-ui.html")
@@ -98,7 +126,7 @@ class SecurityConfiguration {
                         .authenticated()
                         .requestMatchers("/incidents/new", "/incidents/*/edit")
                         .hasRole("MEMBER")
-                        .requestMatchers("/admin/**", "/actuator/**")
+                        .requestMatchers("/admin/**")
                         .hasRole("ADMIN")
                         .requestMatchers(HttpMethod.GET, "/**")
                         .hasRole("VIEWER")
