@@ -1,6 +1,7 @@
 package org.kintsugi.identity;
 
 import java.util.Map;
+import org.kintsugi.identity.signin.SignInLockedException;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -15,6 +16,8 @@ import org.springframework.security.crypto.bcrypt.BCryptPasswordEncoder;
 import org.springframework.security.crypto.password.DelegatingPasswordEncoder;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.authentication.AuthenticationFailureHandler;
+import org.springframework.security.web.authentication.ExceptionMappingAuthenticationFailureHandler;
 import org.springframework.security.web.authentication.www.BasicAuthenticationFilter;
 
 /**
@@ -48,6 +51,13 @@ class SecurityConfiguration {
                 .build();
     }
 
+    private static AuthenticationFailureHandler signInFailures() {
+        var handler = new ExceptionMappingAuthenticationFailureHandler();
+        handler.setDefaultFailureUrl("/login?error");
+        handler.setExceptionMappings(Map.of(SignInLockedException.class.getName(), "/login?locked"));
+        return handler;
+    }
+
     @Bean
     @Order(1)
     SecurityFilterChain api(HttpSecurity http, TokenManagement tokens, ProblemResponses problems) throws Exception {
@@ -58,7 +68,7 @@ class SecurityConfiguration {
                         .permitAll()
                         .requestMatchers("/api/v1/tokens/**", "/api/v1/me")
                         .authenticated()
-                        .requestMatchers("/api/v1/users/**")
+                        .requestMatchers("/api/v1/users/**", "/api/v1/sign-ins/**")
                         .hasRole("ADMIN")
                         .requestMatchers(HttpMethod.GET, "/api/**")
                         .hasRole("VIEWER")
@@ -132,7 +142,9 @@ class SecurityConfiguration {
                         .hasRole("VIEWER")
                         .anyRequest()
                         .hasRole("MEMBER"))
-                .formLogin(form -> form.loginPage("/login").defaultSuccessUrl("/incidents", false))
+                .formLogin(form -> form.loginPage("/login")
+                        .defaultSuccessUrl("/incidents", false)
+                        .failureHandler(signInFailures()))
                 // Pages get the person from the model (SignedInPerson), not from a wrapped request.
                 .servletApi(servletApi -> servletApi.disable())
                 .logout(logout -> logout.logoutUrl("/logout").logoutSuccessUrl("/login?logout"))
