@@ -8,6 +8,8 @@ import static org.springframework.security.test.web.servlet.request.SecurityMock
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Nested;
@@ -150,6 +152,30 @@ class SignInThrottleTests {
 
             clock.advance(Duration.ofMinutes(16));
             assertThat(basic(member.email(), TestPeople.PASSWORD, address)).hasStatusOk();
+        }
+
+        @Test
+        void guessesSentAtOnceDoNotSlipInUnderTheLimit() throws Exception {
+            UserView member = people.member();
+            String address = newAddress();
+            var pool = Executors.newFixedThreadPool(12);
+            try {
+                List<Future<Integer>> answers = new ArrayList<>();
+                for (int i = 0; i < 12; i++) {
+                    String guess = "wrong-" + i;
+                    answers.add(pool.submit(() ->
+                            basic(member.email(), guess, address).getResponse().getStatus()));
+                }
+                List<Integer> statuses = new ArrayList<>();
+                for (var answer : answers) {
+                    statuses.add(answer.get());
+                }
+                // Only five passwords may be checked; every other guess is refused unheard.
+                assertThat(statuses).filteredOn(s -> s == 401).hasSizeLessThanOrEqualTo(5);
+                assertThat(statuses).filteredOn(s -> s == 429).hasSizeGreaterThanOrEqualTo(7);
+            } finally {
+                pool.shutdown();
+            }
         }
     }
 

@@ -37,6 +37,13 @@ class SignInFailure {
         this.whileLocked = whileLocked;
     }
 
+    long id() {
+        if (id == null) {
+            throw new IllegalStateException("failure not saved yet");
+        }
+        return id;
+    }
+
     String email() {
         return email;
     }

@@ -12,13 +12,15 @@ interface SignInFailures extends JpaRepository<SignInFailure, Long> {
 
     @Query("""
             select new org.kintsugi.identity.signin.FailureCount(count(f), max(f.failedAt)) from SignInFailure f
-            where f.email = :email and f.failedAt > :since and f.clearedAt is null and f.whileLocked = false""")
-    FailureCount countForEmail(String email, Instant since);
+            where f.email = :email and f.id < :before and f.failedAt > :since and f.clearedAt is null
+            and f.whileLocked = false""")
+    FailureCount countForEmail(String email, long before, Instant since);
 
     @Query("""
             select new org.kintsugi.identity.signin.FailureCount(count(f), max(f.failedAt)) from SignInFailure f
-            where f.clientAddress = :address and f.failedAt > :since and f.clearedAt is null and f.whileLocked = false""")
-    FailureCount countForAddress(String address, Instant since);
+            where f.clientAddress = :address and f.id < :before and f.failedAt > :since and f.clearedAt is null
+            and f.whileLocked = false""")
+    FailureCount countForAddress(String address, long before, Instant since);
 
     @Query("""
             select f.email from SignInFailure f
@@ -43,6 +45,11 @@ interface SignInFailures extends JpaRepository<SignInFailure, Long> {
     @Transactional
     @Query("update SignInFailure f set f.clearedAt = :at where f.clientAddress = :address and f.clearedAt is null")
     int clearAddress(String address, Instant at);
+
+    @Modifying
+    @Transactional
+    @Query("update SignInFailure f set f.whileLocked = true where f.id = :id")
+    int markWhileLocked(long id);
 
     @Modifying
     @Transactional

@@ -35,28 +35,43 @@ public class SignInThrottle {
         this.clock = clock;
     }
 
-    /** Return the lock that holds for this email or address now, if any. */
-    @Transactional(readOnly = true)
-    public Optional<SignInLockedException> lockOn(String email, String address) {
+    /**
+     * Count a sign-in attempt as failed until it proves otherwise, and return its id. Counting before the password is
+     * checked means attempts sent at once cannot all slip in under the limit: each sees the ones before it.
+     */
+    public long attempt(String email, String address) {
+        return failures.save(new SignInFailure(email(email), address(address), clock.instant(), false))
+                .id();
+    }
+
+    /**
+     * Return the lock that held for this email or address when the attempt came, if any; a refused attempt is still
+     * listed, but does not lengthen the lock.
+     */
+    public Optional<SignInLockedException> lockOn(long attempt, String email, String address) {
         Instant now = clock.instant();
         Instant since = now.minus(policy.window());
-        Instant account = lockedUntil(failures.countForEmail(email(email), since), policy.maxFailuresPerAccount());
-        Instant client = lockedUntil(failures.countForAddress(address(address), since), policy.maxFailuresPerAddress());
+        Instant account =
+                lockedUntil(failures.countForEmail(email(email), attempt, since), policy.maxFailuresPerAccount());
+        Instant client =
+                lockedUntil(failures.countForAddress(address(address), attempt, since), policy.maxFailuresPerAddress());
         Instant until = account.isAfter(client) ? account : client;
         if (!until.isAfter(now)) {
             return Optional.empty();
         }
+        failures.markWhileLocked(attempt);
         int limit = account.isAfter(now) ? policy.maxFailuresPerAccount() : policy.maxFailuresPerAddress();
         return Optional.of(new SignInLockedException(until, limit, policy.window()));
     }
 
-    /** Record a failed sign-in; one refused because of a lock is listed but does not lengthen it. */
-    public void failed(String email, String address, boolean whileLocked) {
+    /** Record a failed sign-in straight away (as if its password had been checked and found wrong). */
+    void failed(String email, String address, boolean whileLocked) {
         failures.save(new SignInFailure(email(email), address(address), clock.instant(), whileLocked));
     }
 
-    /** Forget an email's failures once its owner has signed in. */
-    public void succeeded(String email) {
+    /** Take back the attempt and forget the email's earlier failures once its owner has signed in. */
+    public void succeeded(long attempt, String email) {
+        failures.deleteById(attempt);
         failures.clearEmail(email(email), clock.instant());
     }
 
