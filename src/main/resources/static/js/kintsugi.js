@@ -67,6 +67,11 @@
         if (zone && select.querySelector("option[value='" + zone + "']")) select.value = zone;
     }
 
+    // A token shown once is selected whole when focused, ready to copy (no inline handler: the CSP refuses those).
+    document.addEventListener("focusin", function (e) {
+        if (e.target.matches && e.target.matches("input[data-select-on-focus]")) e.target.select();
+    });
+
     // Leave empty filters out of the address, so a shared view reads ?severity=SEV1&q=dns, not ?service=&team=&...
     document.addEventListener("htmx:configRequest", function (e) {
         if (e.detail.verb !== "get") return;

@@ -1,4 +1,9 @@
 package org.kintsugi.identity;
 
-/** A freshly created token: the only time its secret is shown. */
-public record IssuedToken(TokenView token, String secret) {}
+import java.io.Serializable;
+
+/**
+ * A freshly created token: the only time its secret is shown. Serializable because it crosses the redirect to the
+ * profile page in the session, which lives in the database.
+ */
+public record IssuedToken(TokenView token, String secret) implements Serializable {}

@@ -1,5 +1,6 @@
 package org.kintsugi.identity;
 
+import java.io.Serial;
 import java.time.ZoneId;
 import java.util.Collection;
 import java.util.List;
@@ -11,6 +12,10 @@ import org.springframework.security.core.userdetails.UserDetails;
 
 /** The signed-in person as the web layer sees them: who, their role and the time zone they read and write in. */
 public final class KintsugiPrincipal implements UserDetails, CredentialsContainer {
+
+    // Serialized into the session, which lives in the database and is read by every node.
+    @Serial
+    private static final long serialVersionUID = 1L;
 
     private final long id;
     private final String email;

@@ -1,5 +1,6 @@
 package org.kintsugi.identity;
 
+import java.io.Serializable;
 import java.time.Instant;
 import org.jspecify.annotations.Nullable;
 
@@ -10,7 +11,8 @@ public record TokenView(
         String prefix,
         Instant createdAt,
         @Nullable Instant lastUsedAt,
-        @Nullable Instant revokedAt) {
+        @Nullable Instant revokedAt)
+        implements Serializable {
 
     public boolean active() {
         return revokedAt == null;

@@ -1,7 +1,9 @@
 package org.kintsugi.identity;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.httpBasic;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user;
 
 import org.junit.jupiter.api.Test;
 import org.kintsugi.support.KintsugiAppTest;
@@ -73,6 +75,24 @@ class ApiTokenTests {
         assertThat(after)
                 .hasStatus(HttpStatus.UNAUTHORIZED)
                 .hasContentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON);
+    }
+
+    @Test
+    void revokingSomeoneElsesTokenOnTheProfileIsNotFoundAndTheTokenStaysValid() {
+        UserView owner = people.member();
+        UserView other = people.member();
+        IssuedToken issued = tokens.issue(owner.id(), "deploy bot");
+        var revoke = mvc.post()
+                .uri("/profile/tokens/{id}/revoke", issued.token().id())
+                .with(user(KintsugiPrincipal.of(other)))
+                .with(csrf())
+                .exchange();
+        assertThat(revoke).hasStatus(HttpStatus.NOT_FOUND).bodyText().contains("No token with id");
+        var stillValid = mvc.get()
+                .uri("/api/v1/me")
+                .header(HttpHeaders.AUTHORIZATION, "Bearer " + issued.secret())
+                .exchange();
+        assertThat(stillValid).hasStatusOk();
     }
 
     @Test

@@ -10,6 +10,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CopyOnWriteArrayList;
 import org.junit.jupiter.api.Assumptions;
 
 /**
@@ -22,6 +23,8 @@ public final class Browser implements AutoCloseable {
 
     private final Playwright playwright;
     private final com.microsoft.playwright.Browser browser;
+    // What Chromium refused to run or apply under the Content-Security-Policy ("Refused to ..." on the console).
+    private final List<String> refusals = new CopyOnWriteArrayList<>();
 
     private Browser(Path chromium) {
         this.playwright = Playwright.create(
@@ -55,11 +58,29 @@ public final class Browser implements AutoCloseable {
         return new Browser(chromium);
     }
 
-    /** Open a new page, as a fresh browser profile would, with a desktop-sized window. */
+    /**
+     * Open a new page, as a fresh browser profile would, with a desktop-sized window. Whatever the page's
+     * Content-Security-Policy makes Chromium refuse fails the test class when the browser closes.
+     */
     public Page newPage() {
-        return browser.newContext(
+        Page page = browser.newContext(
                         new NewContextOptions().setViewportSize(1280, 900).setLocale("en-GB"))
                 .newPage();
+        // Chromium reports a refusal on the console; the DOM's violation event says it too, in a way Playwright hears.
+        page.addInitScript("document.addEventListener('securitypolicyviolation', e => console.error("
+                + "'Refused to ' + e.effectiveDirective + ': ' + (e.blockedURI || 'inline') + ' at ' + e.sourceFile"
+                + " + ':' + e.lineNumber))");
+        page.onConsoleMessage(message -> {
+            if (message.text().contains("Refused to")) {
+                refusals.add(page.url() + ": " + message.text());
+            }
+        });
+        return page;
+    }
+
+    /** Return what Chromium refused so far under the Content-Security-Policy. */
+    public List<String> refusals() {
+        return List.copyOf(refusals);
     }
 
     /** Sign in through the login form and wait for the incident list, where a signed-in person lands. */
@@ -85,5 +106,9 @@ public final class Browser implements AutoCloseable {
     public void close() {
         browser.close();
         playwright.close();
+        if (!refusals.isEmpty()) {
+            throw new AssertionError(
+                    "The Content-Security-Policy made the browser refuse:\n" + String.join("\n", refusals));
+        }
     }
 }

@@ -43,10 +43,9 @@ public final class TreeDiagram {
                     .append(tree.nodes().size())
                     .append(" answers\">");
         } else {
-            // A wide tree shrinks to the page of an HTML or PDF export.
-            out.append(
-                            " style=\"max-width: 100%; height: auto\" role=\"img\" aria-label=\"Five whys diagram\"><title>Five"
-                                    + " whys: ")
+            // A wide tree shrinks to the page (the stylesheets' .why-diagram[role=img]; no style attribute, which the
+            // Content-Security-Policy would refuse).
+            out.append(" role=\"img\" aria-label=\"Five whys diagram\"><title>Five whys: ")
                     .append(escape(tree.problem()))
                     .append("</title>");
         }

@@ -3,6 +3,7 @@ package org.kintsugi.identity.web;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import org.kintsugi.identity.UserManagement;
+import org.kintsugi.identity.signin.SignInPolicy;
 import org.kintsugi.shared.InvalidInputException;
 import org.kintsugi.shared.Zones;
 import org.springframework.stereotype.Controller;
@@ -17,10 +18,12 @@ class AccessController {
 
     private final UserManagement users;
     private final SessionSignIn sessions;
+    private final SignInPolicy signInPolicy;
 
-    AccessController(UserManagement users, SessionSignIn sessions) {
+    AccessController(UserManagement users, SessionSignIn sessions, SignInPolicy signInPolicy) {
         this.users = users;
         this.sessions = sessions;
+        this.signInPolicy = signInPolicy;
     }
 
     @GetMapping("/")
@@ -29,7 +32,8 @@ class AccessController {
     }
 
     @GetMapping("/login")
-    String login() {
+    String login(Model model) {
+        model.addAttribute("lockMinutes", signInPolicy.lockDuration().toMinutes());
         return users.needsSetup() ? "redirect:/setup" : "identity/login";
     }
 
