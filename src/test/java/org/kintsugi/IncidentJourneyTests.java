@@ -178,7 +178,7 @@ class IncidentJourneyTests {
                 .click();
         assertThat(page.locator("#issued-secret")).hasValue(java.util.regex.Pattern.compile("^kts_.{40,}$"));
         Browser.screenshot(page, "07-profile-token");
-        page.reload();
+        page.navigate(url("/profile"));
         assertThat(page.locator("#issued-secret")).hasCount(0);
         assertThat(page.locator("#tokens table")).containsText("deploy script");
         page.close();

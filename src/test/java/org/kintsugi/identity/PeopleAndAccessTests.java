@@ -194,8 +194,10 @@ class PeopleAndAccessTests {
                 .with(csrf())
                 .param("name", "script")
                 .exchange();
-        assertThat(issue).hasStatus(HttpStatus.FOUND);
-        assertThat(issue).flash().containsKey("issued");
+        assertThat(issue).hasStatus(HttpStatus.OK);
+        assertThat(issue).bodyText().contains("Copy it now").containsPattern("kts_\\S{40,}");
+        assertThat(issue).headers().hasValue("Cache-Control", "no-store");
+        assertThat(issue).flash().isEmpty();
         var page = mvc.get()
                 .uri("/profile")
                 .with(user(KintsugiPrincipal.of(member)))

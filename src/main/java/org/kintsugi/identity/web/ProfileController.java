@@ -61,15 +61,24 @@ class ProfileController {
         return "redirect:/profile";
     }
 
+    /**
+     * Issue a token and show its secret on the page this answer renders, once: a redirect would carry the secret
+     * through the session, which lives in the database, so the answer renders the page itself and is never cached.
+     */
     @PostMapping("/tokens")
     String issue(
-            @AuthenticationPrincipal KintsugiPrincipal me, @RequestParam String name, RedirectAttributes redirect) {
+            @AuthenticationPrincipal KintsugiPrincipal me,
+            @RequestParam String name,
+            Model model,
+            HttpServletResponse response) {
         try {
-            redirect.addFlashAttribute("issued", tokens.issue(me.id(), name));
+            model.addAttribute("issued", tokens.issue(me.id(), name));
         } catch (InvalidInputException e) {
-            redirect.addFlashAttribute("tokenProblem", e.problems().getFirst().message());
+            model.addAttribute("tokenProblem", e.problems().getFirst().message());
+            response.setStatus(HttpStatus.UNPROCESSABLE_CONTENT.value());
         }
-        return "redirect:/profile#tokens";
+        response.setHeader("Cache-Control", "no-store");
+        return show(me, model);
     }
 
     @PostMapping("/tokens/{id}/revoke")
