@@ -1,7 +1,18 @@
 package org.kintsugi.shared;
 
+import java.io.IOException;
+import java.util.List;
+import java.util.Map;
+import org.jspecify.annotations.Nullable;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.core.ResolvableType;
+import org.springframework.core.io.Resource;
+import org.springframework.http.HttpInputMessage;
+import org.springframework.http.HttpOutputMessage;
+import org.springframework.http.MediaType;
+import org.springframework.http.converter.HttpMessageConverter;
+import org.springframework.http.converter.SmartHttpMessageConverter;
 import org.springframework.http.converter.json.JacksonJsonHttpMessageConverter;
 import tools.jackson.core.JacksonException;
 import tools.jackson.core.JsonParser;
@@ -20,9 +31,57 @@ import tools.jackson.databind.module.SimpleModule;
 @Configuration(proxyBeanMethods = false)
 public class RequestJson {
 
+    /**
+     * Read JSON request bodies with the rule, ahead of the standard converters; it writes nothing and leaves bodies
+     * taken as raw text or bytes (webhooks check signatures over them) to the converters made for those.
+     */
     @Bean
-    JacksonJsonHttpMessageConverter jacksonJsonHttpMessageConverter(JsonMapper jsonMapper) {
-        return new JacksonJsonHttpMessageConverter(strict(jsonMapper));
+    HttpMessageConverter<Object> strictJsonReader(JsonMapper jsonMapper) {
+        return new Reader(new JacksonJsonHttpMessageConverter(strict(jsonMapper)));
+    }
+
+    static final class Reader implements SmartHttpMessageConverter<Object> {
+
+        private final JacksonJsonHttpMessageConverter json;
+
+        Reader(JacksonJsonHttpMessageConverter json) {
+            this.json = json;
+        }
+
+        @Override
+        public boolean canRead(ResolvableType type, @Nullable MediaType mediaType) {
+            Class<?> raw = type.toClass();
+            return raw != String.class
+                    && raw != byte[].class
+                    && !Resource.class.isAssignableFrom(raw)
+                    && json.canRead(type, mediaType);
+        }
+
+        @Override
+        public Object read(ResolvableType type, HttpInputMessage input, @Nullable Map<String, Object> hints)
+                throws IOException {
+            return json.read(type, input, hints);
+        }
+
+        @Override
+        public boolean canWrite(ResolvableType type, Class<?> valueClass, @Nullable MediaType mediaType) {
+            return false;
+        }
+
+        @Override
+        public void write(
+                Object value,
+                ResolvableType type,
+                @Nullable MediaType contentType,
+                HttpOutputMessage output,
+                @Nullable Map<String, Object> hints) {
+            throw new UnsupportedOperationException("reads request bodies only");
+        }
+
+        @Override
+        public List<MediaType> getSupportedMediaTypes() {
+            return json.getSupportedMediaTypes();
+        }
     }
 
     /** Return the mapper with the control-character rule, for a controller that binds a JSON tree itself. */
