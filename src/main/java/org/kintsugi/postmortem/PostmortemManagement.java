@@ -15,6 +15,7 @@ import org.kintsugi.incident.IncidentResolved;
 import org.kintsugi.incident.IncidentRevised;
 import org.kintsugi.incident.IncidentView;
 import org.kintsugi.incident.Severity;
+import org.kintsugi.shared.Limits;
 import org.kintsugi.shared.NotFoundException;
 import org.kintsugi.shared.RefusedException;
 import org.springframework.data.domain.Page;
@@ -36,6 +37,7 @@ public class PostmortemManagement {
     private final UserManagement users;
     private final PostmortemReads reads;
     private final Clock clock;
+    private final Limits limits;
 
     PostmortemManagement(
             Postmortems postmortems,
@@ -44,7 +46,8 @@ public class PostmortemManagement {
             IncidentManagement incidents,
             UserManagement users,
             PostmortemReads reads,
-            Clock clock) {
+            Clock clock,
+            Limits limits) {
         this.postmortems = postmortems;
         this.templates = templates;
         this.policy = policy;
@@ -52,6 +55,7 @@ public class PostmortemManagement {
         this.users = users;
         this.reads = reads;
         this.clock = clock;
+        this.limits = limits;
     }
 
     /**
@@ -134,7 +138,7 @@ public class PostmortemManagement {
     /** Save a section's Markdown, refusing when someone else saved it since {@code expectedVersion}. */
     public SectionView write(long id, String sectionKey, long expectedVersion, String body, String actor) {
         Postmortem postmortem = load(id);
-        postmortem.write(sectionKey, expectedVersion, body, actor, clock.instant());
+        postmortem.write(sectionKey, expectedVersion, body, actor, clock.instant(), limits.sectionLength());
         postmortems.flush();
         return postmortem.section(sectionKey).view();
     }
