@@ -161,6 +161,29 @@ class LimitsTests {
         }
 
         @Test
+        void theEvidencePickerOnALongTimelineOffersKeyMomentsFirstAndNoMoreThanAPage() throws Exception {
+            for (int i = 0; i < 4; i++) {
+                assertThat(event(10 + i)).hasStatus(HttpStatus.CREATED);
+            }
+            MvcTestResult key = call(
+                    HttpMethod.POST,
+                    "/api/v1/postmortems/" + pm + "/timeline",
+                    "{\"at\": \"2026-11-19T09:00:00Z\", \"kind\": \"action\", \"description\": \"Failed over\","
+                            + " \"starred\": true}");
+            Number keyId = JsonPath.read(key.getResponse().getContentAsString(), "$.id");
+            String html = mvc.get()
+                    .uri("/postmortems/" + pm)
+                    .with(user(KintsugiPrincipal.of(member)))
+                    .exchange()
+                    .getResponse()
+                    .getContentAsString(StandardCharsets.UTF_8);
+            List<String> offered = org.jsoup.Jsoup.parse(html)
+                    .select("#why-panel input[name=timelineEvents]")
+                    .eachAttr("value");
+            assertThat(offered).hasSize(3).contains(String.valueOf(keyId));
+        }
+
+        @Test
         void thePageShowsALongTimelineAPageAtATime() throws Exception {
             for (int i = 0; i < 5; i++) {
                 assertThat(event(10 + i)).hasStatus(HttpStatus.CREATED);
