@@ -9,11 +9,14 @@ import jakarta.servlet.http.HttpServletRequestWrapper;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import org.jspecify.annotations.Nullable;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.stereotype.Component;
+import org.springframework.util.unit.DataSize;
 import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
@@ -26,8 +29,9 @@ class BodyLimitFilter extends OncePerRequestFilter {
 
     private final long max;
 
-    BodyLimitFilter(Limits limits) {
-        this.max = limits.requestBody().toBytes();
+    // Read as a plain setting rather than through Limits, so web slices that pick up filters but not settings load.
+    BodyLimitFilter(@Value("${kintsugi.limits.request-body:4MB}") DataSize max) {
+        this.max = max.toBytes();
     }
 
     @Override
@@ -68,7 +72,7 @@ class BodyLimitFilter extends OncePerRequestFilter {
     private static final class Counted extends HttpServletRequestWrapper {
 
         private final long max;
-        private ServletInputStream stream;
+        private @Nullable ServletInputStream stream;
 
         Counted(HttpServletRequest request, long max) {
             super(request);
