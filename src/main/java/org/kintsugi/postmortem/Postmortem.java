@@ -127,16 +127,16 @@ class Postmortem {
         requireDraft();
     }
 
-    /** Write a section's text; only a draft can be changed. */
-    void write(String key, long expectedVersion, String body, String actor, Instant now) {
+    /** Write a section's text of at most {@code maxLength} characters; only a draft can be changed. */
+    void write(String key, long expectedVersion, String body, String actor, Instant now, int maxLength) {
         requireDraft();
         Section section = section(key);
         if (section.version() != expectedVersion) {
             throw new org.kintsugi.shared.StaleVersionException(
                     "The section \"" + section.heading() + "\"", expectedVersion, section.version());
         }
-        if (body.length() > Section.MAX_LENGTH) {
-            throw new InvalidInputException("body", "is longer than 100,000 characters");
+        if (body.length() > maxLength) {
+            throw new InvalidInputException("body", Section.tooLong(body.length(), maxLength));
         }
         section.write(body, actor, now);
         this.updatedAt = now;

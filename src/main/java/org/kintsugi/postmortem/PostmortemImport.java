@@ -16,7 +16,10 @@ import org.kintsugi.incident.IncidentKind;
 import org.kintsugi.incident.IncidentManagement;
 import org.kintsugi.incident.IncidentView;
 import org.kintsugi.incident.Severity;
+import org.kintsugi.shared.FieldProblem;
 import org.kintsugi.shared.InvalidInputException;
+import org.kintsugi.shared.LimitExceededException;
+import org.kintsugi.shared.Limits;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -35,18 +38,21 @@ public class PostmortemImport {
     private final TemplateCatalogue templates;
     private final TimelineEvents events;
     private final Clock clock;
+    private final Limits limits;
 
     PostmortemImport(
             IncidentManagement incidents,
             PostmortemManagement postmortems,
             TemplateCatalogue templates,
             TimelineEvents events,
-            Clock clock) {
+            Clock clock,
+            Limits limits) {
         this.incidents = incidents;
         this.postmortems = postmortems;
         this.templates = templates;
         this.events = events;
         this.clock = clock;
+        this.limits = limits;
     }
 
     /** Import one document; {@code fileName} gives a title and a date when the document has neither. */
@@ -63,6 +69,7 @@ public class PostmortemImport {
         } catch (IllegalArgumentException e) {
             throw new InvalidInputException("markdown", e.getMessage());
         }
+        bounded(document);
         List<String> warnings = new ArrayList<>(document.warnings());
         IncidentView incident = incidents.declare(details(document, warnings), owner.name());
         TemplateView template = template(document, incident);
@@ -83,6 +90,30 @@ public class PostmortemImport {
                 counts[1],
                 document.timeline().size(),
                 warnings);
+    }
+
+    /** Refuse a document whose timeline or sections would pass the limits on one postmortem. */
+    private void bounded(ImportedDocument document) {
+        int events = document.timeline().size();
+        if (events > limits.timelineEvents()) {
+            throw new LimitExceededException(
+                    LimitExceededException.Kind.FULL,
+                    "markdown",
+                    "timeline-events",
+                    limits.timelineEvents(),
+                    "The document's timeline has " + LimitExceededException.count(events)
+                            + " events, more than one postmortem holds");
+        }
+        List<FieldProblem> problems = document.sections().stream()
+                .filter(s -> s.body().length() > limits.sectionLength())
+                .map(s -> new FieldProblem(
+                        "markdown",
+                        "the section \"" + s.heading() + "\" "
+                                + Section.tooLong(s.body().length(), limits.sectionLength())))
+                .toList();
+        if (!problems.isEmpty()) {
+            throw new InvalidInputException(problems);
+        }
     }
 
     /** Put each section where it belongs; returns how many matched the template and how many became extra. */

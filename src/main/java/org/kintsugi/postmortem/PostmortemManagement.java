@@ -16,6 +16,7 @@ import org.kintsugi.incident.IncidentResolved;
 import org.kintsugi.incident.IncidentRevised;
 import org.kintsugi.incident.IncidentView;
 import org.kintsugi.incident.Severity;
+import org.kintsugi.shared.Limits;
 import org.kintsugi.shared.NotFoundException;
 import org.kintsugi.shared.RefusedException;
 import org.springframework.data.domain.Page;
@@ -37,6 +38,7 @@ public class PostmortemManagement {
     private final UserManagement users;
     private final PostmortemReads reads;
     private final Clock clock;
+    private final Limits limits;
 
     PostmortemManagement(
             Postmortems postmortems,
@@ -45,7 +47,8 @@ public class PostmortemManagement {
             IncidentManagement incidents,
             UserManagement users,
             PostmortemReads reads,
-            Clock clock) {
+            Clock clock,
+            Limits limits) {
         this.postmortems = postmortems;
         this.templates = templates;
         this.policy = policy;
@@ -53,6 +56,7 @@ public class PostmortemManagement {
         this.users = users;
         this.reads = reads;
         this.clock = clock;
+        this.limits = limits;
     }
 
     /**
@@ -135,7 +139,7 @@ public class PostmortemManagement {
     /** Save a section's Markdown, refusing when someone else saved it since {@code expectedVersion}. */
     public SectionView write(long id, String sectionKey, long expectedVersion, String body, String actor) {
         Postmortem postmortem = load(id);
-        postmortem.write(sectionKey, expectedVersion, body, actor, clock.instant());
+        postmortem.write(sectionKey, expectedVersion, body, actor, clock.instant(), limits.sectionLength());
         postmortems.flush();
         return postmortem.section(sectionKey).view();
     }

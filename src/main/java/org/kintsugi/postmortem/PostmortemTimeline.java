@@ -10,6 +10,8 @@ import org.kintsugi.incident.IncidentManagement;
 import org.kintsugi.incident.Lifecycle;
 import org.kintsugi.shared.FieldProblem;
 import org.kintsugi.shared.InvalidInputException;
+import org.kintsugi.shared.LimitExceededException;
+import org.kintsugi.shared.Limits;
 import org.kintsugi.shared.NotFoundException;
 import org.kintsugi.shared.StaleVersionException;
 import org.springframework.beans.factory.ObjectProvider;
@@ -26,18 +28,21 @@ public class PostmortemTimeline {
     private final IncidentManagement incidents;
     private final ObjectProvider<TimelineContribution> contributions;
     private final Clock clock;
+    private final Limits limits;
 
     PostmortemTimeline(
             PostmortemManagement management,
             TimelineEvents events,
             IncidentManagement incidents,
             ObjectProvider<TimelineContribution> contributions,
-            Clock clock) {
+            Clock clock,
+            Limits limits) {
         this.management = management;
         this.events = events;
         this.incidents = incidents;
         this.contributions = contributions;
         this.clock = clock;
+        this.limits = limits;
     }
 
     /** A postmortem's timeline in time order, and the durations it shows. */
@@ -93,12 +98,21 @@ public class PostmortemTimeline {
     public TimelineItem add(long postmortemId, TimelineEntry entry, String actor) {
         editable(postmortemId);
         check(entry, "");
+        room(postmortemId, 1, "timeline");
         return events.saveAndFlush(new TimelineEvent(postmortemId, entry, actor, clock.instant()))
                 .view();
     }
 
     /** Add many events at once, e.g. from a pasted chat transcript; all or nothing. */
     public List<TimelineItem> addAll(long postmortemId, List<TimelineEntry> entries, String actor) {
+        return addAll(postmortemId, entries, actor, "events");
+    }
+
+    /**
+     * Add many events at once, all or nothing; {@code field} names what carried them (e.g. {@code text} for a pasted
+     * transcript) when they do not fit.
+     */
+    public List<TimelineItem> addAll(long postmortemId, List<TimelineEntry> entries, String actor, String field) {
         editable(postmortemId);
         List<FieldProblem> problems = new ArrayList<>();
         for (int i = 0; i < entries.size(); i++) {
@@ -108,6 +122,7 @@ public class PostmortemTimeline {
         if (!problems.isEmpty()) {
             throw new InvalidInputException(problems);
         }
+        room(postmortemId, entries.size(), field);
         Instant now = clock.instant();
         List<TimelineEvent> saved = events.saveAll(entries.stream()
                 .map(entry -> new TimelineEvent(postmortemId, entry, actor, now))
@@ -144,6 +159,23 @@ public class PostmortemTimeline {
         editable(postmortemId);
         events.delete(load(postmortemId, eventId));
         events.flush();
+    }
+
+    /** Refuse when {@code adding} more events would pass the limit on one postmortem's timeline. */
+    private void room(long postmortemId, int adding, String field) {
+        long held = events.countByPostmortemId(postmortemId);
+        int max = limits.timelineEvents();
+        if (held + adding > max) {
+            throw new LimitExceededException(
+                    LimitExceededException.Kind.FULL,
+                    field,
+                    "timeline-events",
+                    max,
+                    "The timeline holds " + LimitExceededException.count(held) + " events; "
+                            + (adding == 1 ? "one more" : LimitExceededException.count(adding) + " more")
+                            + " would pass the limit of " + LimitExceededException.count(max)
+                            + " events on one postmortem");
+        }
     }
 
     private void editable(long postmortemId) {

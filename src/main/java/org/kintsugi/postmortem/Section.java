@@ -15,8 +15,6 @@ import org.jspecify.annotations.Nullable;
 @Table(name = "postmortem_sections")
 class Section {
 
-    static final int MAX_LENGTH = 100_000;
-
     @Id
     @GeneratedValue(strategy = GenerationType.IDENTITY)
     private @Nullable Long id;
@@ -45,6 +43,15 @@ class Section {
         this.guidance = definition.guidance();
         this.required = definition.required();
         this.body = body;
+    }
+
+    /** Say that a section's text of {@code length} characters is longer than the limit. */
+    static String tooLong(int length, int max) {
+        return String.format(
+                java.util.Locale.ROOT,
+                "has %,d characters, more than the limit of %,d (kintsugi.limits.section-length)",
+                length,
+                max);
     }
 
     void write(String body, String actor, Instant now) {

@@ -6,4 +6,6 @@ import org.springframework.data.jpa.repository.JpaRepository;
 interface TimelineEvents extends JpaRepository<TimelineEvent, Long> {
 
     List<TimelineEvent> findByPostmortemIdOrderByAtAscIdAsc(long postmortemId);
+
+    long countByPostmortemId(long postmortemId);
 }

@@ -76,7 +76,7 @@ class PostmortemTests {
         @Test
         void onlyADraftChanges() {
             Postmortem p = inReview();
-            assertThatThrownBy(() -> p.write("summary", 0, "Later edit", "Olu", NOW))
+            assertThatThrownBy(() -> p.write("summary", 0, "Later edit", "Olu", NOW, 100_000))
                     .isInstanceOf(RefusedException.class)
                     .hasMessageContaining("withdraw it to draft first");
         }

@@ -103,6 +103,11 @@ class Account {
         touch(now);
     }
 
+    /** Return how many entries the account has. */
+    int size() {
+        return entries.size();
+    }
+
     /** Add an entry, numbered after the highest so far, and keep the entries in time order. */
     AccountEntry add(EntryDraft draft, Instant now) {
         long number = entries.stream().mapToLong(AccountEntry::number).max().orElse(0) + 1;

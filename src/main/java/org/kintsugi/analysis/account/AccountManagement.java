@@ -10,6 +10,8 @@ import org.kintsugi.postmortem.PostmortemManagement;
 import org.kintsugi.postmortem.PostmortemStatus;
 import org.kintsugi.postmortem.PostmortemView;
 import org.kintsugi.shared.FieldProblem;
+import org.kintsugi.shared.LimitExceededException;
+import org.kintsugi.shared.Limits;
 import org.kintsugi.shared.NotFoundException;
 import org.kintsugi.shared.Parsing;
 import org.kintsugi.shared.RefusedException;
@@ -35,11 +37,13 @@ public class AccountManagement {
     private final Accounts accounts;
     private final PostmortemManagement postmortems;
     private final Clock clock;
+    private final Limits limits;
 
-    AccountManagement(Accounts accounts, PostmortemManagement postmortems, Clock clock) {
+    AccountManagement(Accounts accounts, PostmortemManagement postmortems, Clock clock, Limits limits) {
         this.accounts = accounts;
         this.postmortems = postmortems;
         this.clock = clock;
+        this.limits = limits;
     }
 
     /** List the accounts this person may read: their own first, draft or shared, then the others' shared ones. */
@@ -92,6 +96,7 @@ public class AccountManagement {
             entries.get(i).problems().forEach(p -> problems.add(new FieldProblem(prefix + p.field(), p.message())));
         }
         Parsing.check(problems);
+        room(0, entries.size());
         Optional<Account> existing = accounts.findByPostmortemIdAndAuthorId(postmortemId, author.id());
         if (existing.isPresent()) {
             throw RefusedException.state("You already have an account of this postmortem (account "
@@ -116,6 +121,7 @@ public class AccountManagement {
             long postmortemId, long accountId, Author author, @Nullable Long expectedVersion, EntryDraft entry) {
         Parsing.check(entry.problems());
         Account account = writable(postmortemId, accountId, author, expectedVersion);
+        room(account.size(), 1);
         AccountEntry added = account.add(entry, clock.instant());
         return new EntrySaved(accounts.saveAndFlush(account).view(), added.view());
     }
@@ -166,6 +172,22 @@ public class AccountManagement {
         }
         accounts.delete(account);
         accounts.flush();
+    }
+
+    /** Refuse when adding entries to an account that has {@code held} would pass the limit on one account. */
+    private void room(int held, int adding) {
+        int max = limits.accountEntries();
+        if (held + adding > max) {
+            throw new LimitExceededException(
+                    LimitExceededException.Kind.FULL,
+                    "entries",
+                    "account-entries",
+                    max,
+                    (held == 0
+                                    ? LimitExceededException.count(adding) + " entries are"
+                                    : "The account has " + LimitExceededException.count(held) + " entries; one more is")
+                            + " more than one account may have");
+        }
     }
 
     private Account visible(long postmortemId, long accountId, long viewerId) {

@@ -19,6 +19,7 @@ import org.kintsugi.identity.KintsugiPrincipal;
 import org.kintsugi.postmortem.PostmortemManagement;
 import org.kintsugi.postmortem.PostmortemView;
 import org.kintsugi.shared.InvalidInputException;
+import org.kintsugi.shared.LimitExceededException;
 import org.kintsugi.shared.Markdown;
 import org.kintsugi.shared.NotFoundException;
 import org.kintsugi.shared.RefusedException;
@@ -212,8 +213,8 @@ class AccountController {
         return "error/404";
     }
 
-    @ExceptionHandler(RefusedException.class)
-    String refused(RefusedException e, HttpServletRequest request, RedirectAttributes redirect) {
+    @ExceptionHandler({RefusedException.class, LimitExceededException.class})
+    String refused(RuntimeException e, HttpServletRequest request, RedirectAttributes redirect) {
         redirect.addFlashAttribute("problem", e.getMessage());
         Object variables = request.getAttribute(HandlerMapping.URI_TEMPLATE_VARIABLES_ATTRIBUTE);
         Object id = variables instanceof Map<?, ?> map ? map.get("id") : "";

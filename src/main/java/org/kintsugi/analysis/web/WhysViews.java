@@ -24,6 +24,7 @@ import org.kintsugi.postmortem.PostmortemManagement;
 import org.kintsugi.postmortem.PostmortemTimeline;
 import org.kintsugi.postmortem.PostmortemView;
 import org.kintsugi.postmortem.TimelineItem;
+import org.kintsugi.shared.Limits;
 import org.kintsugi.shared.NotFoundException;
 import org.springframework.stereotype.Component;
 
@@ -46,6 +47,7 @@ class WhysViews {
     private final AccountManagement accounts;
     private final UserManagement users;
     private final Clock clock;
+    private final Limits limits;
 
     WhysViews(
             FiveWhys whys,
@@ -55,7 +57,8 @@ class WhysViews {
             ActionManagement actions,
             AccountManagement accounts,
             UserManagement users,
-            Clock clock) {
+            Clock clock,
+            Limits limits) {
         this.whys = whys;
         this.categories = categories;
         this.postmortems = postmortems;
@@ -64,6 +67,7 @@ class WhysViews {
         this.accounts = accounts;
         this.users = users;
         this.clock = clock;
+        this.limits = limits;
     }
 
     Diagram diagram(long postmortemId, KintsugiPrincipal me) {
@@ -101,9 +105,7 @@ class WhysViews {
                 node == null ? null : Highlighted.whole(node.answer(), node.findings()),
                 node == null ? tree.nodes().size() : below(tree, node.id()),
                 node == null ? null : action(node.actionId()),
-                timeline.timeline(tree.postmortemId()).stream()
-                        .filter(TimelineItem::editable)
-                        .toList(),
+                citable(timeline.timeline(tree.postmortemId())),
                 accounts.sharedEntries(tree.postmortemId()),
                 categories.active(),
                 users.all().stream()
@@ -119,6 +121,28 @@ class WhysViews {
                 null,
                 null,
                 Map.of());
+    }
+
+    /**
+     * Return the timeline events the answer forms offer as evidence. On a long timeline a list of every event would
+     * weigh more than the rest of the page, so past {@code kintsugi.limits.timeline-page} events it offers the
+     * key (starred) moments, then the earliest others, in time order; the API cites any event.
+     */
+    private List<TimelineItem> citable(List<TimelineItem> timeline) {
+        List<TimelineItem> events =
+                timeline.stream().filter(TimelineItem::editable).toList();
+        int max = limits.timelinePage();
+        if (events.size() <= max) {
+            return events;
+        }
+        List<TimelineItem> starred =
+                events.stream().filter(TimelineItem::starred).limit(max).toList();
+        java.util.Set<TimelineItem> offered = new java.util.HashSet<>(starred);
+        events.stream()
+                .filter(e -> !e.starred())
+                .limit(Math.max(0, max - starred.size()))
+                .forEach(offered::add);
+        return events.stream().filter(offered::contains).toList();
     }
 
     private static int below(TreeView tree, long nodeId) {

@@ -2,12 +2,15 @@ package org.kintsugi.postmortem.web;
 
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
+import org.kintsugi.identity.KintsugiPrincipal;
 import org.springframework.http.ResponseEntity;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.context.request.async.DeferredResult;
 
 /** Export a postmortem as Markdown with YAML front matter, a standalone HTML page or a PDF. */
 @RestController
@@ -21,9 +24,15 @@ class ExportApi {
         this.documents = documents;
     }
 
-    @Operation(summary = "Export a postmortem", description = "format: markdown, html or pdf")
+    @Operation(
+            summary = "Export a postmortem",
+            description =
+                    "format: markdown, html or pdf. At most kintsugi.limits.exports-per-person run at once for one person (429 with Retry-After beyond that); a PDF drawn from more than kintsugi.limits.pdf-size characters of HTML, or one that does not finish within kintsugi.limits.export-deadline, gets 413.")
     @GetMapping("/{id}/export")
-    ResponseEntity<byte[]> export(@PathVariable long id, @RequestParam(defaultValue = "markdown") String format) {
-        return documents.export(id, format);
+    DeferredResult<ResponseEntity<byte[]>> export(
+            @PathVariable long id,
+            @RequestParam(defaultValue = "markdown") String format,
+            @AuthenticationPrincipal KintsugiPrincipal me) {
+        return documents.export(id, format, me.id());
     }
 }

@@ -1,5 +1,7 @@
 package org.kintsugi.postmortem.web;
 
+import com.openhtmltopdf.extend.FSTextBreaker;
+import com.openhtmltopdf.layout.UrlAwareLineBreakIterator;
 import com.openhtmltopdf.outputdevice.helper.BaseRendererBuilder;
 import com.openhtmltopdf.pdfboxout.PdfRendererBuilder;
 import com.openhtmltopdf.svgsupport.BatikSVGDrawer;
@@ -8,6 +10,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.text.BreakIterator;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
@@ -24,6 +27,8 @@ import org.kintsugi.incident.Lifecycle;
 import org.kintsugi.postmortem.PostmortemView;
 import org.kintsugi.postmortem.SectionView;
 import org.kintsugi.postmortem.TimelineItem;
+import org.kintsugi.shared.LimitExceededException;
+import org.kintsugi.shared.Limits;
 import org.springframework.stereotype.Component;
 import org.thymeleaf.ITemplateEngine;
 import org.thymeleaf.context.Context;
@@ -42,10 +47,12 @@ class ExportRenderer {
 
     private final ITemplateEngine templates;
     private final Clock clock;
+    private final Limits limits;
 
-    ExportRenderer(ITemplateEngine templates, Clock clock) {
+    ExportRenderer(ITemplateEngine templates, Clock clock, Limits limits) {
         this.templates = templates;
         this.clock = clock;
+        this.limits = limits;
     }
 
     /** Return the postmortem as Markdown: front matter, the sections, the timeline as a table. */
@@ -90,13 +97,43 @@ class ExportRenderer {
         return templates.process("postmortem/export", context);
     }
 
-    /** Return the postmortem as a PDF, drawn from the HTML page. */
-    byte[] pdf(PostmortemDocument document) {
-        var dom = new W3CDom().fromJsoup(Jsoup.parse(html(document)));
+    /**
+     * Return the postmortem as a PDF, drawn from the HTML page, refusing a page longer than
+     * {@code kintsugi.limits.pdf-size} and giving up as soon as {@code stop} is raised.
+     */
+    byte[] pdf(PostmortemDocument document, ExportJobs.Stop stop) {
+        String html = html(document);
+        int max = limits.pdfSize();
+        if (html.length() > max) {
+            throw new LimitExceededException(
+                    LimitExceededException.Kind.TOO_LARGE,
+                    "format",
+                    "pdf-size",
+                    max,
+                    "This postmortem makes " + LimitExceededException.count(html.length())
+                            + " characters of HTML, more than a PDF is drawn from; export it as Markdown or HTML");
+        }
+        stop.check();
+        var dom = new W3CDom().fromJsoup(Jsoup.parse(html));
         try (var out = new ByteArrayOutputStream()) {
             // Scripts and external resources stay off: the SVG comes from Kintsugi's own parts.
+            // The renderer asks for line breaks all through layout, the long part of the work: that is where it
+            // learns it should stop.
+            FSTextBreaker lines = new UrlAwareLineBreakIterator(BreakIterator.getLineInstance(Locale.US));
             PdfRendererBuilder builder = new PdfRendererBuilder()
                     .useFastMode()
+                    .useUnicodeLineBreaker(new FSTextBreaker() {
+                        @Override
+                        public int next() {
+                            return lines.next();
+                        }
+
+                        @Override
+                        public void setText(String text) {
+                            stop.check();
+                            lines.setText(text);
+                        }
+                    })
                     .useSVGDrawer(new BatikSVGDrawer(
                             BatikSVGDrawer.SvgScriptMode.SECURE, BatikSVGDrawer.SvgExternalResourceMode.SECURE));
             FONTS.forEach(

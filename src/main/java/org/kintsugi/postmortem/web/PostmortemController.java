@@ -15,6 +15,7 @@ import org.kintsugi.postmortem.PostmortemStatus;
 import org.kintsugi.postmortem.PostmortemView;
 import org.kintsugi.postmortem.SectionView;
 import org.kintsugi.shared.InvalidInputException;
+import org.kintsugi.shared.LimitExceededException;
 import org.kintsugi.shared.Markdown;
 import org.kintsugi.shared.NotFoundException;
 import org.kintsugi.shared.RefusedException;
@@ -34,6 +35,7 @@ import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.ResponseBody;
 import org.springframework.web.bind.annotation.ResponseStatus;
+import org.springframework.web.context.request.async.DeferredResult;
 import org.springframework.web.servlet.HandlerMapping;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
@@ -119,8 +121,12 @@ class PostmortemController {
     }
 
     @GetMapping("/postmortems/{id}")
-    String show(@PathVariable long id, @AuthenticationPrincipal KintsugiPrincipal me, Model model) {
-        page.fill(model, id, me);
+    String show(
+            @PathVariable long id,
+            @RequestParam(name = "events", defaultValue = "1") int events,
+            @AuthenticationPrincipal KintsugiPrincipal me,
+            Model model) {
+        page.fill(model, id, me, events);
         return "postmortem/show";
     }
 
@@ -265,11 +271,14 @@ class PostmortemController {
     }
 
     @GetMapping("/postmortems/{id}/export")
-    ResponseEntity<byte[]> export(@PathVariable long id, @RequestParam(defaultValue = "pdf") String format) {
-        return documents.export(id, format);
+    DeferredResult<ResponseEntity<byte[]>> export(
+            @PathVariable long id,
+            @RequestParam(defaultValue = "pdf") String format,
+            @AuthenticationPrincipal KintsugiPrincipal me) {
+        return documents.export(id, format, me.id());
     }
 
-    @ExceptionHandler({RefusedException.class, InvalidInputException.class})
+    @ExceptionHandler({RefusedException.class, InvalidInputException.class, LimitExceededException.class})
     String refused(RuntimeException e, HttpServletRequest request, RedirectAttributes redirect) {
         redirect.addFlashAttribute("problem", e.getMessage());
         return "redirect:/postmortems/" + pathVariable(request, "id");

@@ -19,6 +19,7 @@ import org.kintsugi.postmortem.PostmortemView;
 import org.kintsugi.postmortem.ReviewAid;
 import org.kintsugi.postmortem.ReviewPolicy;
 import org.kintsugi.postmortem.ReviewView;
+import org.kintsugi.shared.Limits;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.stereotype.Component;
 import org.springframework.ui.Model;
@@ -35,6 +36,7 @@ class PostmortemPage {
     private final ObjectProvider<PostmortemPart> parts;
     private final ObjectProvider<ReviewAid> aids;
     private final Clock clock;
+    private final Limits limits;
 
     PostmortemPage(
             PostmortemDocuments documents,
@@ -44,7 +46,8 @@ class PostmortemPage {
             UserManagement users,
             ObjectProvider<PostmortemPart> parts,
             ObjectProvider<ReviewAid> aids,
-            Clock clock) {
+            Clock clock,
+            Limits limits) {
         this.documents = documents;
         this.review = review;
         this.revisions = revisions;
@@ -53,6 +56,7 @@ class PostmortemPage {
         this.parts = parts;
         this.aids = aids;
         this.clock = clock;
+        this.limits = limits;
     }
 
     /** What this person may do here. */
@@ -82,7 +86,13 @@ class PostmortemPage {
     }
 
     void fill(Model model, long id, KintsugiPrincipal me) {
+        fill(model, id, me, 1);
+    }
+
+    /** Fill the page showing the given page of a long timeline. */
+    void fill(Model model, long id, KintsugiPrincipal me, int timelinePage) {
         PostmortemDocument doc = documents.of(id);
+        model.addAttribute("timeline", TimelineWindow.of(doc.lines(), timelinePage, limits.timelinePage()));
         PostmortemView p = doc.postmortem();
         Instant now = clock.instant();
         List<ReviewView> reviews = review.reviews(id);

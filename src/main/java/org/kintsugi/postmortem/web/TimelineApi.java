@@ -27,6 +27,8 @@ import org.kintsugi.postmortem.web.PostmortemJson.TranscriptRequest;
 import org.kintsugi.shared.ETags;
 import org.kintsugi.shared.FieldProblem;
 import org.kintsugi.shared.InvalidInputException;
+import org.kintsugi.shared.LimitExceededException;
+import org.kintsugi.shared.Limits;
 import org.kintsugi.shared.Parsing;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
@@ -48,9 +50,11 @@ import org.springframework.web.bind.annotation.RestController;
 class TimelineApi {
 
     private final PostmortemTimeline timeline;
+    private final Limits limits;
 
-    TimelineApi(PostmortemTimeline timeline) {
+    TimelineApi(PostmortemTimeline timeline, Limits limits) {
         this.timeline = timeline;
+        this.limits = limits;
     }
 
     /** The timeline with what it measures; durations are ISO-8601 ({@code PT42M}), null where unknown. */
@@ -134,7 +138,7 @@ class TimelineApi {
             @PathVariable long id,
             @RequestBody TranscriptRequest request,
             @AuthenticationPrincipal KintsugiPrincipal me) {
-        TranscriptReading reading = read(request, me.zone());
+        TranscriptReading reading = read(request, me.zone(), limits);
         if (Boolean.TRUE.equals(request.preview())) {
             return ResponseEntity.ok(TranscriptResponse.of(reading, 0));
         }
@@ -143,12 +147,17 @@ class TimelineApi {
                     .map(p -> new FieldProblem("text", p.message()))
                     .toList());
         }
-        List<TimelineItem> saved = timeline.addAll(id, entries(reading), me.displayName());
+        List<TimelineItem> saved = timeline.addAll(id, entries(reading), me.displayName(), "text");
         return ResponseEntity.status(HttpStatus.CREATED).body(TranscriptResponse.of(reading, saved.size()));
     }
 
-    /** Read a transcript with the date and zone chosen on paste, each checked with a message naming its field. */
-    static TranscriptReading read(TranscriptRequest request, ZoneId defaultZone) {
+    /**
+     * Read a transcript with the date and zone chosen on paste, each checked with a message naming its field; a
+     * transcript longer than {@code kintsugi.limits.transcript-size} characters or
+     * {@code kintsugi.limits.transcript-lines} lines is refused before it is read.
+     */
+    static TranscriptReading read(TranscriptRequest request, ZoneId defaultZone, Limits limits) {
+        bounded(request.text(), limits);
         List<FieldProblem> problems = new ArrayList<>();
         if (request.text() == null || request.text().isBlank()) {
             problems.add(new FieldProblem("text", "is required: paste the chat messages"));
@@ -174,6 +183,31 @@ class TimelineApi {
         }
         Parsing.check(problems);
         return ChatTranscript.read(request.text(), date, zone);
+    }
+
+    private static void bounded(@Nullable String text, Limits limits) {
+        if (text == null) {
+            return;
+        }
+        if (text.length() > limits.transcriptSize()) {
+            throw new LimitExceededException(
+                    LimitExceededException.Kind.TOO_LARGE,
+                    "text",
+                    "transcript-size",
+                    limits.transcriptSize(),
+                    "The transcript has " + LimitExceededException.count(text.length())
+                            + " characters, more than one paste may have; paste it in parts");
+        }
+        long lines = text.lines().count();
+        if (lines > limits.transcriptLines()) {
+            throw new LimitExceededException(
+                    LimitExceededException.Kind.TOO_LARGE,
+                    "text",
+                    "transcript-lines",
+                    limits.transcriptLines(),
+                    "The transcript has " + LimitExceededException.count(lines)
+                            + " lines, more than one paste may have; paste it in parts");
+        }
     }
 
     /** Turn read messages into timeline entries: the author becomes the source. */

@@ -19,6 +19,8 @@ import org.kintsugi.postmortem.TranscriptReading;
 import org.kintsugi.postmortem.web.PostmortemJson.TranscriptRequest;
 import org.kintsugi.shared.FieldProblem;
 import org.kintsugi.shared.InvalidInputException;
+import org.kintsugi.shared.LimitExceededException;
+import org.kintsugi.shared.Limits;
 import org.kintsugi.shared.Parsing;
 import org.kintsugi.shared.RefusedException;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
@@ -38,10 +40,12 @@ class TimelineController {
 
     private final PostmortemTimeline timeline;
     private final PostmortemPage page;
+    private final Limits limits;
 
-    TimelineController(PostmortemTimeline timeline, PostmortemPage page) {
+    TimelineController(PostmortemTimeline timeline, PostmortemPage page, Limits limits) {
         this.timeline = timeline;
         this.page = page;
+        this.limits = limits;
     }
 
     /** The add-event form as typed: the moment is local to the chosen zone. */
@@ -124,10 +128,14 @@ class TimelineController {
     }
 
     @PostMapping("/postmortems/{id}/timeline/{eventId}/remove")
-    String remove(@PathVariable long id, @PathVariable long eventId, RedirectAttributes redirect) {
+    String remove(
+            @PathVariable long id,
+            @PathVariable long eventId,
+            @RequestParam(name = "events", defaultValue = "1") int events,
+            RedirectAttributes redirect) {
         timeline.remove(id, eventId);
         redirect.addFlashAttribute("notice", "Removed from the timeline.");
-        return "redirect:/postmortems/" + id + "#timeline";
+        return "redirect:/postmortems/" + id + onPage(events) + "#timeline";
     }
 
     @PostMapping("/postmortems/{id}/timeline/{eventId}/star")
@@ -136,9 +144,15 @@ class TimelineController {
             @PathVariable long eventId,
             @RequestParam long version,
             @RequestParam boolean starred,
+            @RequestParam(name = "events", defaultValue = "1") int events,
             RedirectAttributes redirect) {
         timeline.star(id, eventId, version, starred);
-        return "redirect:/postmortems/" + id + "#event-" + eventId;
+        return "redirect:/postmortems/" + id + onPage(events) + "#event-" + eventId;
+    }
+
+    /** Return the query that brings one back to the page of a long timeline they were on. */
+    private static String onPage(int events) {
+        return events > 1 ? "?events=" + events : "";
     }
 
     /** Read a pasted transcript and show what would be added; htmx swaps just the preview in. */
@@ -150,9 +164,11 @@ class TimelineController {
             @RequestHeader(name = "HX-Request", required = false) @Nullable String htmx,
             Model model) {
         try {
-            model.addAttribute("reading", TimelineApi.read(form.request(false), me.zone()));
+            model.addAttribute("reading", TimelineApi.read(form.request(false), me.zone(), limits));
         } catch (InvalidInputException e) {
             model.addAttribute("transcriptErrors", e.byField());
+        } catch (LimitExceededException e) {
+            model.addAttribute("transcriptErrors", java.util.Map.of(e.field(), e.getMessage()));
         }
         model.addAttribute("zone", me.zone());
         model.addAttribute("postmortemId", id);
@@ -169,8 +185,8 @@ class TimelineController {
             @ModelAttribute("transcript") TranscriptForm form,
             @AuthenticationPrincipal KintsugiPrincipal me,
             RedirectAttributes redirect) {
-        TranscriptReading reading = TimelineApi.read(form.request(true), me.zone());
-        int added = timeline.addAll(id, TimelineApi.entries(reading), me.displayName())
+        TranscriptReading reading = TimelineApi.read(form.request(true), me.zone(), limits);
+        int added = timeline.addAll(id, TimelineApi.entries(reading), me.displayName(), "text")
                 .size();
         redirect.addFlashAttribute(
                 "notice",
@@ -181,7 +197,7 @@ class TimelineController {
         return "redirect:/postmortems/" + id + "#timeline";
     }
 
-    @ExceptionHandler({RefusedException.class, InvalidInputException.class})
+    @ExceptionHandler({RefusedException.class, InvalidInputException.class, LimitExceededException.class})
     String refused(RuntimeException e, HttpServletRequest request, RedirectAttributes redirect) {
         redirect.addFlashAttribute("problem", e.getMessage());
         return "redirect:/postmortems/" + PostmortemController.pathVariable(request, "id") + "#timeline";
