@@ -243,6 +243,9 @@ class AuthorizationTableTests {
             rule("GET /api/v1/tokens", EVERYONE_SIGNED_IN),
             rule("POST /api/v1/tokens", EVERYONE_SIGNED_IN).json(w -> "{\"name\": \"ci\"}"),
             rule("DELETE /api/v1/tokens/{id}", "401 404 404 ok  404 404"),
+            // Failed sign-ins and locks
+            rule("GET /api/v1/sign-ins/failures", ADMINS),
+            rule("POST /api/v1/sign-ins/lift", ADMINS).json(w -> "{\"address\": \"203.0.113.9\"}"),
             // Backups: the test database is not the embedded file, so an administrator's backup is refused (409)
             // and there is none to download (404); everyone else is stopped before that.
             rule("POST /api/v1/backups", ADMINS),

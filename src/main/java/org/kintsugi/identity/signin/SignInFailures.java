@@ -10,6 +10,13 @@ import org.springframework.transaction.annotation.Transactional;
 
 interface SignInFailures extends JpaRepository<SignInFailure, Long> {
 
+    /**
+     * Lock the account with this email, if there is one, until the transaction ends: attempts on one account then
+     * take their ids and commit one after another, so each one's count sees every attempt before it.
+     */
+    @Query(value = "select id from users where lower(email) = :email for update", nativeQuery = true)
+    List<Long> lockAccount(String email);
+
     @Query("""
             select new org.kintsugi.identity.signin.FailureCount(count(f), max(f.failedAt)) from SignInFailure f
             where f.email = :email and f.id < :before and f.failedAt > :since and f.clearedAt is null

@@ -37,9 +37,12 @@ public class SignInThrottle {
 
     /**
      * Count a sign-in attempt as failed until it proves otherwise, and return its id. Counting before the password is
-     * checked means attempts sent at once cannot all slip in under the limit: each sees the ones before it.
+     * checked means attempts sent at once cannot all slip in under the limit: each sees the ones before it. Attempts on
+     * one account queue on its row, so their order of ids is their order of commits and no count misses one still
+     * being written. (Attempts on an email no one has are not queued: no password can be right for them.)
      */
     public long attempt(String email, String address) {
+        failures.lockAccount(email(email));
         return failures.save(new SignInFailure(email(email), address(address), clock.instant(), false))
                 .id();
     }
