@@ -105,11 +105,29 @@ class CrashRecoveryTests {
     }
 
     @Test
-    void stopsWithinABoundedTimeOnSigtermWhileRequestsArrive() throws Exception {
+    void stopsWithinABoundedTimeOnSigtermWhileRequestsArriveAndABigExportRenders() throws Exception {
         app.start();
         String token = app.token();
+        // The biggest postmortem the limits allow on the timeline: 5,000 events, pasted in one go.
+        String incident = key(app.declare(token, "Queue backed up").body());
+        HttpResponse<String> started = app.post(token, "/api/v1/incidents/" + incident + "/postmortem", "{}");
+        assertThat(started.statusCode()).as(started.body()).isEqualTo(201);
+        Matcher id = Pattern.compile("\"id\"\\s*:\\s*(\\d+)").matcher(started.body());
+        assertThat(id.find()).isTrue();
+        StringBuilder transcript = new StringBuilder();
+        for (int i = 0; i < 5_000; i++) {
+            transcript.append(String.format(
+                    "%02d:%02d alice: the queue holds %d messages\\n", 8 + i / 3600 % 10, i / 60 % 60, i));
+        }
+        HttpResponse<String> pasted = app.post(
+                token,
+                "/api/v1/postmortems/" + id.group(1) + "/timeline/import",
+                "{\"text\": \"" + transcript + "\", \"date\": \"2026-11-19\", \"zone\": \"UTC\"}");
+        assertThat(pasted.statusCode()).as(pasted.body()).isIn(200, 201);
+
         AtomicBoolean stopping = new AtomicBoolean();
-        ExecutorService clients = Executors.newFixedThreadPool(CLIENTS);
+        ExecutorService clients = Executors.newFixedThreadPool(CLIENTS + 1);
+        clients.submit(() -> app.get(token, "/api/v1/postmortems/" + id.group(1) + "/export?format=pdf"));
         for (int c = 0; c < CLIENTS; c++) {
             clients.submit(() -> {
                 while (!stopping.get()) {
@@ -128,7 +146,7 @@ class CrashRecoveryTests {
         stopping.set(true);
         clients.shutdownNow();
         assertThat(exited).as("exited within 25 s of SIGTERM").isTrue();
-        System.out.printf("SIGTERM to exit under load: %.1f s%n", seconds);
+        System.out.printf("SIGTERM to exit under load with a PDF export rendering: %.1f s%n", seconds);
     }
 
     private static String key(String body) {
