@@ -1,6 +1,7 @@
 package org.kintsugi;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user;
 
 import com.jayway.jsonpath.JsonPath;
@@ -88,6 +89,20 @@ class MalformedInputTests {
         assertProblem(escape, "title", "U+001B");
         MvcTestResult list = send(HttpMethod.GET, "/api/v1/incidents?q=Down", member, null);
         assertThat(list.getResponse().getContentAsString()).doesNotContain("Down\\u0000");
+    }
+
+    @Test
+    void aFormWithAControlCharacterIsRefusedNamingTheField() throws Exception {
+        MvcTestResult result = mvc.post()
+                .uri("/incidents")
+                .with(user(KintsugiPrincipal.of(member)))
+                .with(csrf())
+                .param("title", "Down\u0007again")
+                .param("kind", "SYSTEM")
+                .exchange();
+        assertProblem(result, "title", "U+0007");
+        MvcTestResult list = send(HttpMethod.GET, "/api/v1/incidents?q=again", member, null);
+        assertThat(list.getResponse().getContentAsString()).doesNotContain("Down");
     }
 
     @Test

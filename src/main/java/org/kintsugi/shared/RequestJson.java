@@ -99,16 +99,9 @@ public class RequestJson {
             if (text == null) {
                 return null;
             }
-            for (int i = 0; i < text.length(); i++) {
-                char c = text.charAt(i);
-                if (Character.isISOControl(c) && c != '\t' && c != '\n' && c != '\r') {
-                    throw InvalidFormatException.from(
-                            p,
-                            "contains the control character U+%04X at position %d; only tab and line breaks are allowed"
-                                    .formatted((int) c, i + 1),
-                            text,
-                            String.class);
-                }
+            String problem = PlainTextRule.problem(text);
+            if (problem != null) {
+                throw InvalidFormatException.from(p, problem, text, String.class);
             }
             return text;
         }
