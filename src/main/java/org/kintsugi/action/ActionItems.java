@@ -8,6 +8,8 @@ interface ActionItems extends JpaRepository<ActionItem, Long>, JpaSpecificationE
 
     List<ActionItem> findByPostmortemIdOrderByIdAsc(long postmortemId);
 
+    long countByPostmortemId(long postmortemId);
+
     List<ActionItem> findByParentId(long parentId);
 
     List<ActionItem> findByParentIdIn(java.util.Collection<Long> parentIds);

@@ -17,6 +17,8 @@ import org.kintsugi.postmortem.PostmortemManagement;
 import org.kintsugi.postmortem.PostmortemView;
 import org.kintsugi.shared.FieldProblem;
 import org.kintsugi.shared.InvalidInputException;
+import org.kintsugi.shared.LimitExceededException;
+import org.kintsugi.shared.Limits;
 import org.kintsugi.shared.NotFoundException;
 import org.kintsugi.shared.StaleVersionException;
 import org.springframework.stereotype.Service;
@@ -33,6 +35,7 @@ public class ActionManagement {
     private final ActionNotices notices;
     private final PostmortemManagement postmortems;
     private final UserManagement users;
+    private final Limits limits;
     private final Clock clock;
 
     ActionManagement(
@@ -42,7 +45,9 @@ public class ActionManagement {
             ActionNotices notices,
             PostmortemManagement postmortems,
             UserManagement users,
-            Clock clock) {
+            Clock clock,
+            Limits limits) {
+        this.limits = limits;
         this.items = items;
         this.changes = changes;
         this.settings = settings;
@@ -72,6 +77,16 @@ public class ActionManagement {
             }
         }
         ActionItem.Owner owner = checked(details, ownerId, team);
+        long held = items.countByPostmortemId(postmortemId);
+        if (held >= limits.actionItems()) {
+            throw new LimitExceededException(
+                    LimitExceededException.Kind.FULL,
+                    "title",
+                    "action-items",
+                    limits.actionItems(),
+                    "The postmortem has " + LimitExceededException.count(held)
+                            + " action items; one more is more than one postmortem may have");
+        }
         Instant now = clock.instant();
         ActionItem item = items.saveAndFlush(new ActionItem(postmortemId, parentId, details, owner, actor.name(), now));
         record(item, actor, new ActionItem.Change("proposed", details.title().strip()));

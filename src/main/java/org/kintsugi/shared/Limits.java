@@ -16,6 +16,9 @@ import org.springframework.util.unit.DataSize;
  * @param transcriptSize characters one pasted chat transcript may have
  * @param sectionLength characters one section may have
  * @param accountEntries entries one personal account may have
+ * @param actionItems action items one postmortem may have, sub-steps and follow-ups included
+ * @param factors contributing factors written directly on one postmortem (those marked on why-answers are bounded by
+ *     the answers)
  * @param requestBody bytes any request body may have
  * @param jsonDepth how deeply JSON objects and arrays may nest
  * @param exportsPerPerson exports one person may have running at once
@@ -31,6 +34,8 @@ public record Limits(
         @DefaultValue("500000") int transcriptSize,
         @DefaultValue("100000") int sectionLength,
         @DefaultValue("500") int accountEntries,
+        @DefaultValue("500") int actionItems,
+        @DefaultValue("200") int factors,
         @DefaultValue("4MB") DataSize requestBody,
         @DefaultValue("64") int jsonDepth,
         @DefaultValue("2") int exportsPerPerson,

@@ -19,6 +19,8 @@ import org.kintsugi.postmortem.PostmortemStatus;
 import org.kintsugi.postmortem.PostmortemView;
 import org.kintsugi.shared.FieldProblem;
 import org.kintsugi.shared.InvalidInputException;
+import org.kintsugi.shared.LimitExceededException;
+import org.kintsugi.shared.Limits;
 import org.kintsugi.shared.NotFoundException;
 import org.kintsugi.shared.RefusedException;
 import org.kintsugi.shared.StaleVersionException;
@@ -54,13 +56,16 @@ public class ContributingFactors {
     private final FactorIncidents incidents;
     private final PostmortemManagement postmortems;
     private final Clock clock;
+    private final Limits limits;
 
     ContributingFactors(
             JdbcClient jdbc,
             FactorCategories categories,
             FactorIncidents incidents,
             PostmortemManagement postmortems,
-            Clock clock) {
+            Clock clock,
+            Limits limits) {
+        this.limits = limits;
         this.jdbc = jdbc;
         this.categories = categories;
         this.incidents = incidents;
@@ -97,6 +102,19 @@ public class ContributingFactors {
         CategoryView category = category(input.categoryId(), null, problems);
         String note = note(input.note(), problems);
         check(problems);
+        long written = jdbc.sql("select count(*) from contributing_factors where postmortem_id = ? and node_id is null")
+                .param(postmortemId)
+                .query(Long.class)
+                .single();
+        if (written >= limits.factors()) {
+            throw new LimitExceededException(
+                    LimitExceededException.Kind.FULL,
+                    "statement",
+                    "factors",
+                    limits.factors(),
+                    "The postmortem has " + LimitExceededException.count(written)
+                            + " contributing factors written directly; one more is more than one postmortem may have");
+        }
         return find(postmortemId, insert(postmortem, null, statement, category.id(), note, actor));
     }
 

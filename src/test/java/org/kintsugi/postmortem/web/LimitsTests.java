@@ -42,6 +42,8 @@ import org.springframework.test.web.servlet.assertj.MvcTestResult;
             "kintsugi.limits.transcript-size=600",
             "kintsugi.limits.section-length=2000",
             "kintsugi.limits.account-entries=3",
+            "kintsugi.limits.action-items=2",
+            "kintsugi.limits.factors=2",
             "kintsugi.limits.request-body=64KB",
             "kintsugi.limits.pdf-size=20000"
         })
@@ -232,6 +234,37 @@ class LimitsTests {
                     .asString()
                     .contains("2,001")
                     .contains("kintsugi.limits.section-length");
+        }
+    }
+
+    @Nested
+    @DisplayName("action items and factors")
+    class ActionsAndFactors {
+
+        @Test
+        void refusesAnActionItemPastTheLimitAndSavesNothingOfIt() throws Exception {
+            String due = java.time.LocalDate.now(java.time.ZoneOffset.UTC)
+                    .plusDays(14)
+                    .toString();
+            String item = "{\"title\": \"Stage pushes %d\", \"ownerId\": " + member.id() + ", \"dueDate\": \"" + due
+                    + "\", \"priority\": \"P2\", \"type\": \"prevent\", \"verification\": \"One region at a time\"}";
+            String uri = "/api/v1/postmortems/" + pm + "/actions";
+            assertThat(call(HttpMethod.POST, uri, item.formatted(1))).hasStatus(HttpStatus.CREATED);
+            assertThat(call(HttpMethod.POST, uri, item.formatted(2))).hasStatus(HttpStatus.CREATED);
+            namesTheLimit(
+                    call(HttpMethod.POST, uri, item.formatted(3)), HttpStatus.BAD_REQUEST, "action-items", "title");
+            String list = call(HttpMethod.GET, uri, null).getResponse().getContentAsString();
+            assertThat(list).doesNotContain("Stage pushes 3");
+        }
+
+        @Test
+        void refusesAFactorWrittenPastTheLimit() {
+            String factor = "{\"statement\": \"Pushes reached every region at once %d\", \"category\": \"Change\"}";
+            String uri = "/api/v1/postmortems/" + pm + "/factors";
+            assertThat(call(HttpMethod.POST, uri, factor.formatted(1))).hasStatus(HttpStatus.CREATED);
+            assertThat(call(HttpMethod.POST, uri, factor.formatted(2))).hasStatus(HttpStatus.CREATED);
+            namesTheLimit(
+                    call(HttpMethod.POST, uri, factor.formatted(3)), HttpStatus.BAD_REQUEST, "factors", "statement");
         }
     }
 
