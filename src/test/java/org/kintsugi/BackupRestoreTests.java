@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assumptions.assumeFalse;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermission;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.AfterEach;
@@ -60,6 +61,10 @@ class BackupRestoreTests {
         assertThat(made.statusCode()).as(made.body()).isEqualTo(201);
         Matcher name = NAME.matcher(made.body());
         assertThat(name.find()).isTrue();
+        Path kept = original.resolve("backups").resolve(name.group(1));
+        assertThat(Files.getPosixFilePermissions(kept))
+                .as("a backup holds the secret key: its owner alone reads it")
+                .containsExactlyInAnyOrder(PosixFilePermission.OWNER_READ, PosixFilePermission.OWNER_WRITE);
         assertThat(first.declare(token, "After the backup").statusCode()).isEqualTo(201);
         Path zip = downloads.resolve("backup.zip");
         HttpResponse<Path> download =
@@ -76,6 +81,8 @@ class BackupRestoreTests {
                 .isEqualTo(facts(document))
                 .isNotEmpty();
         assertThat(restored.get(token, "/api/v1/incidents").body()).doesNotContain("After the backup");
+        assertThat(Files.getPosixFilePermissions(empty.resolve("secret.key")))
+                .containsExactlyInAnyOrder(PosixFilePermission.OWNER_READ, PosixFilePermission.OWNER_WRITE);
         assertThat(restored.declare(token, "Written after the restore").statusCode())
                 .isEqualTo(201);
         restored.stop();

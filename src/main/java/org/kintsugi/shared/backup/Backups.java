@@ -1,10 +1,12 @@
 package org.kintsugi.shared.backup;
 
+import java.io.File;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
@@ -78,7 +80,7 @@ public class Backups {
         Path database = folder.resolve(".database-" + System.nanoTime() + ".zip");
         try {
             jdbc.execute("BACKUP TO '" + database.toString().replace("'", "''") + "'");
-            Path partial = folder.resolve(target.getFileName() + ".partial");
+            Path partial = ownerOnly(folder.resolve(target.getFileName() + ".partial"));
             try (OutputStream out = Files.newOutputStream(partial);
                     ZipOutputStream zip = new ZipOutputStream(out)) {
                 copyDatabase(database, zip);
@@ -161,10 +163,30 @@ public class Backups {
         }
     }
 
+    /**
+     * Create an empty file only its owner may read: a backup holds the whole database and the key to its secrets.
+     */
+    private static Path ownerOnly(Path file) throws IOException {
+        if (file.getFileSystem().supportedFileAttributeViews().contains("posix")) {
+            return Files.createFile(
+                    file, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
+        }
+        Files.createFile(file);
+        File f = file.toFile();
+        if (!(f.setReadable(false, false) && f.setReadable(true, true) && f.setWritable(true, true))) {
+            throw new IOException("cannot make " + file + " readable by its owner only");
+        }
+        return file;
+    }
+
     private Path folder() {
         Path folder = dataDir.resolve("backups");
         try {
-            return Files.createDirectories(folder);
+            Files.createDirectories(folder);
+            if (folder.getFileSystem().supportedFileAttributeViews().contains("posix")) {
+                Files.setPosixFilePermissions(folder, PosixFilePermissions.fromString("rwx------"));
+            }
+            return folder;
         } catch (IOException e) {
             throw new UncheckedIOException("Could not create " + folder, e);
         }

@@ -7,6 +7,7 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.security.DigestInputStream;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -69,6 +70,10 @@ public class RestoreOnStart implements EnvironmentPostProcessor {
                     Path target = dataDir.resolve(staging.relativize(file));
                     Files.createDirectories(target.getParent());
                     Files.move(file, target, StandardCopyOption.REPLACE_EXISTING);
+                    if (target.getFileSystem().supportedFileAttributeViews().contains("posix")) {
+                        // the database and the key to its secrets: their owner alone reads them, as before
+                        Files.setPosixFilePermissions(target, PosixFilePermissions.fromString("rw-------"));
+                    }
                 }
             }
             try (var left = Files.walk(staging)) {
