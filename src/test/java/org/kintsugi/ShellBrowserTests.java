@@ -134,9 +134,7 @@ class ShellBrowserTests {
         assertThat(menu).hasAttribute("aria-expanded", "false");
         assertThat(postmortemsLink).isHidden();
 
-        menu.focus();
-        page.keyboard().press("Enter");
-        assertThat(menu).hasAttribute("aria-expanded", "true");
+        openMenu(page, menu, "Enter");
         assertThat(postmortemsLink).isVisible();
         Browser.screenshot(page, "shell-menu-open-390");
         postmortemsLink.focus();
@@ -146,8 +144,7 @@ class ShellBrowserTests {
                 .isVisible();
         assertThat(menu).hasAttribute("aria-expanded", "false");
 
-        menu.focus();
-        page.keyboard().press("Space");
+        openMenu(page, menu, "Space");
         openAdminMenuByKeyboard(page);
         Browser.screenshot(page, "shell-admin-menu-390");
         Locator people = page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("People"));
@@ -155,8 +152,7 @@ class ShellBrowserTests {
         page.keyboard().press("Enter");
         assertThat(page).hasURL(base() + "/admin/users");
 
-        menu.focus();
-        page.keyboard().press("Enter");
+        openMenu(page, menu, "Enter");
         Locator profile = page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("Ada Admin"));
         profile.focus();
         page.keyboard().press("Enter");
@@ -200,6 +196,15 @@ class ShellBrowserTests {
                 .isEqualTo("solid");
         assertThat((String) element.evaluate("e => getComputedStyle(e).outlineWidth"))
                 .isEqualTo("3px");
+    }
+
+    // The Menu button works once kintsugi.js has run, which the load event follows.
+    static void openMenu(Page page, Locator menu, String key) {
+        page.waitForLoadState();
+        assertThat(menu).hasAttribute("aria-expanded", "false");
+        menu.focus();
+        page.keyboard().press(key);
+        assertThat(menu).hasAttribute("aria-expanded", "true");
     }
 
     void openAdminMenuByKeyboard(Page page) {
