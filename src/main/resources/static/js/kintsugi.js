@@ -84,7 +84,35 @@
         });
     });
 
+    // On a narrow screen the header's links fold behind the Menu button; it says whether they are showing.
+    function foldingMenu() {
+        var toggle = document.querySelector(".menu-toggle");
+        var menu = toggle && document.getElementById(toggle.getAttribute("aria-controls"));
+        if (!menu) return;
+        toggle.addEventListener("click", function () {
+            var open = toggle.getAttribute("aria-expanded") !== "true";
+            toggle.setAttribute("aria-expanded", String(open));
+            menu.classList.toggle("open", open);
+        });
+    }
+
+    // The Admin menu closes on Escape, handing focus back to its summary, and on a click anywhere else.
+    document.addEventListener("keydown", function (e) {
+        if (e.key !== "Escape") return;
+        document.querySelectorAll("details.admin-menu[open]").forEach(function (menu) {
+            var hadFocus = menu.contains(document.activeElement);
+            menu.open = false;
+            if (hadFocus) menu.querySelector("summary").focus();
+        });
+    });
+    document.addEventListener("click", function (e) {
+        document.querySelectorAll("details.admin-menu[open]").forEach(function (menu) {
+            if (!menu.contains(e.target)) menu.open = false;
+        });
+    });
+
     document.addEventListener("DOMContentLoaded", function () {
+        foldingMenu();
         document.querySelectorAll("input[data-tags]").forEach(enhanceTags);
         focusFirstProblem();
         defaultZone();

@@ -4,6 +4,7 @@ import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertTha
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.microsoft.playwright.Keyboard;
+import com.microsoft.playwright.Locator;
 import com.microsoft.playwright.Page;
 import com.microsoft.playwright.options.AriaRole;
 import org.junit.jupiter.api.AfterAll;
@@ -160,6 +161,10 @@ class IncidentJourneyTests {
     void peopleAndProfilePagesWork() {
         Page page = browser.newPage();
         signIn(page);
+        // Settings sit under the header's Admin menu.
+        page.locator("summary")
+                .filter(new Locator.FilterOptions().setHasText("Admin"))
+                .click();
         page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("People"))
                 .click();
         page.locator("#new-email").fill("grace@kintsugi.test");

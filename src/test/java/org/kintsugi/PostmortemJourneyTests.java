@@ -4,6 +4,7 @@ import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertTha
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.microsoft.playwright.Download;
+import com.microsoft.playwright.Locator;
 import com.microsoft.playwright.Page;
 import com.microsoft.playwright.options.AriaRole;
 import java.nio.file.Files;
@@ -220,6 +221,10 @@ class PostmortemJourneyTests {
     void adminsKeepTemplatesAndPeopleImportMarkdownFiles() {
         Page admin = browser.newPage();
         signIn(admin, TestPeople.ADMIN_EMAIL);
+        // Settings sit under the header's Admin menu.
+        admin.locator("summary")
+                .filter(new Locator.FilterOptions().setHasText("Admin"))
+                .click();
         admin.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("Templates"))
                 .click();
         assertThat(admin.locator("table.striped tbody tr")).hasCount(5);

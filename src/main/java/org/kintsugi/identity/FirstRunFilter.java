@@ -37,6 +37,7 @@ class FirstRunFilter extends OncePerRequestFilter {
                 || path.startsWith("/api/")
                 || path.startsWith("/webjars/")
                 || path.startsWith("/assets/")
+                || path.equals("/favicon.ico")
                 || path.startsWith("/actuator")
                 || path.startsWith("/error")
                 || path.startsWith("/v3/api-docs"));
