@@ -12,6 +12,7 @@ import org.springframework.http.HttpInputMessage;
 import org.springframework.http.HttpOutputMessage;
 import org.springframework.http.MediaType;
 import org.springframework.http.converter.HttpMessageConverter;
+import org.springframework.http.converter.HttpMessageNotWritableException;
 import org.springframework.http.converter.SmartHttpMessageConverter;
 import org.springframework.http.converter.json.JacksonJsonHttpMessageConverter;
 import tools.jackson.core.JacksonException;
@@ -75,7 +76,9 @@ public class RequestJson {
                 @Nullable MediaType contentType,
                 HttpOutputMessage output,
                 @Nullable Map<String, Object> hints) {
-            throw new UnsupportedOperationException("reads request bodies only");
+            // Never called: canWrite answers false, so responses go to the standard JSON converter.
+            throw new HttpMessageNotWritableException(
+                    "The strict JSON reader reads request bodies only; responses are written by the JSON converter");
         }
 
         @Override
