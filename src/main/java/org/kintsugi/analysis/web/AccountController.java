@@ -4,7 +4,6 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.time.Clock;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.stream.Collectors;
 import org.jspecify.annotations.Nullable;
@@ -23,6 +22,7 @@ import org.kintsugi.shared.InvalidInputException;
 import org.kintsugi.shared.LimitExceededException;
 import org.kintsugi.shared.Markdown;
 import org.kintsugi.shared.NotFoundException;
+import org.kintsugi.shared.PathVariables;
 import org.kintsugi.shared.RefusedException;
 import org.kintsugi.shared.StaleVersionException;
 import org.springframework.http.HttpStatus;
@@ -37,7 +37,6 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.ResponseStatus;
-import org.springframework.web.servlet.HandlerMapping;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 /**
@@ -233,9 +232,7 @@ class AccountController {
     @ExceptionHandler({RefusedException.class, LimitExceededException.class})
     String refused(RuntimeException e, HttpServletRequest request, RedirectAttributes redirect) {
         redirect.addFlashAttribute("problem", e.getMessage());
-        Object variables = request.getAttribute(HandlerMapping.URI_TEMPLATE_VARIABLES_ATTRIBUTE);
-        Object id = variables instanceof Map<?, ?> map ? map.get("id") : "";
-        return "redirect:/postmortems/" + id + "/accounts/mine";
+        return "redirect:/postmortems/" + PathVariables.of(request, "id") + "/accounts/mine";
     }
 
     /** Show the page with an entry's form open as typed, beside what went wrong. */

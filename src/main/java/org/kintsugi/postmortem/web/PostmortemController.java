@@ -1,6 +1,5 @@
 package org.kintsugi.postmortem.web;
 
-import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.time.Clock;
 import java.util.List;
@@ -16,10 +15,7 @@ import org.kintsugi.postmortem.PostmortemStatus;
 import org.kintsugi.postmortem.PostmortemView;
 import org.kintsugi.postmortem.SectionView;
 import org.kintsugi.shared.InvalidInputException;
-import org.kintsugi.shared.LimitExceededException;
 import org.kintsugi.shared.Markdown;
-import org.kintsugi.shared.NotFoundException;
-import org.kintsugi.shared.PathVariables;
 import org.kintsugi.shared.RefusedException;
 import org.kintsugi.shared.StaleVersionException;
 import org.springframework.dao.ConcurrencyFailureException;
@@ -29,14 +25,12 @@ import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
-import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.ResponseBody;
-import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.context.request.async.DeferredResult;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
@@ -265,18 +259,5 @@ class PostmortemController {
             @RequestParam(defaultValue = "pdf") String format,
             @AuthenticationPrincipal KintsugiPrincipal me) {
         return documents.export(id, format, me.id());
-    }
-
-    @ExceptionHandler({RefusedException.class, InvalidInputException.class, LimitExceededException.class})
-    String refused(RuntimeException e, HttpServletRequest request, RedirectAttributes redirect) {
-        redirect.addFlashAttribute("problem", e.getMessage());
-        return "redirect:/postmortems/" + PathVariables.of(request, "id");
-    }
-
-    @ExceptionHandler(NotFoundException.class)
-    @ResponseStatus(HttpStatus.NOT_FOUND)
-    String notFound(NotFoundException e, Model model) {
-        model.addAttribute("message", e.getMessage());
-        return "error/404";
     }
 }

@@ -1,6 +1,5 @@
 package org.kintsugi.postmortem.web;
 
-import jakarta.servlet.http.HttpServletRequest;
 import java.time.DateTimeException;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -21,12 +20,9 @@ import org.kintsugi.shared.InvalidInputException;
 import org.kintsugi.shared.LimitExceededException;
 import org.kintsugi.shared.Limits;
 import org.kintsugi.shared.Parsing;
-import org.kintsugi.shared.PathVariables;
-import org.kintsugi.shared.RefusedException;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
-import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -191,11 +187,5 @@ class TimelineController {
                                 ? "."
                                 : "; skipped " + reading.problems().size() + " unreadable lines."));
         return "redirect:/postmortems/" + id + "#timeline";
-    }
-
-    @ExceptionHandler({RefusedException.class, InvalidInputException.class, LimitExceededException.class})
-    String refused(RuntimeException e, HttpServletRequest request, RedirectAttributes redirect) {
-        redirect.addFlashAttribute("problem", e.getMessage());
-        return "redirect:/postmortems/" + PathVariables.of(request, "id") + "#timeline";
     }
 }
