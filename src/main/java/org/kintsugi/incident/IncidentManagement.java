@@ -96,6 +96,12 @@ public class IncidentManagement {
         return reads.find(id(key)).orElseThrow(() -> notFound(key));
     }
 
+    /** Return one incident by id, as other modules keep it. */
+    @Transactional(propagation = Propagation.SUPPORTS, readOnly = true)
+    public IncidentView find(long id) {
+        return reads.find(id).orElseThrow(() -> notFound(IncidentKey.of(id)));
+    }
+
     /** Return one incident with its activity, newest first: everything its page shows. */
     @Transactional(propagation = Propagation.SUPPORTS, readOnly = true)
     public IncidentPage page(String key) {

@@ -58,7 +58,7 @@ public class PostmortemTimeline {
     @Transactional(readOnly = true)
     public Read read(long postmortemId) {
         PostmortemView postmortem = management.find(postmortemId);
-        return read(postmortemId, incidents.find(postmortem.incidentKey()).lifecycle());
+        return read(postmortemId, incidents.find(postmortem.incidentId()).lifecycle());
     }
 
     /**

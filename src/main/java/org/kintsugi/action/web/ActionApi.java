@@ -3,22 +3,15 @@ package org.kintsugi.action.web;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import java.net.URI;
-import java.time.DateTimeException;
-import java.time.LocalDate;
-import java.util.ArrayList;
 import java.util.List;
 import org.jspecify.annotations.Nullable;
 import org.kintsugi.action.ActionDetails;
 import org.kintsugi.action.ActionManagement;
-import org.kintsugi.action.ActionType;
 import org.kintsugi.action.ActionView;
 import org.kintsugi.action.HistoryEntry;
-import org.kintsugi.action.Priority;
 import org.kintsugi.identity.KintsugiPrincipal;
 import org.kintsugi.postmortem.Author;
 import org.kintsugi.shared.ETags;
-import org.kintsugi.shared.FieldProblem;
-import org.kintsugi.shared.Parsing;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -62,33 +55,7 @@ class ActionApi {
 
         /** Return the details, with what the request leaves out taken from {@code current} (or defaults). */
         ActionDetails details(@Nullable ActionView current) {
-            List<FieldProblem> problems = new ArrayList<>();
-            LocalDate due = current == null ? null : current.dueDate();
-            try {
-                due = dueDate == null ? due : LocalDate.parse(dueDate.strip());
-            } catch (DateTimeException e) {
-                problems.add(new FieldProblem("dueDate", "'" + dueDate + "' is not a date like 2026-12-15"));
-            }
-            if (due == null && problems.isEmpty()) {
-                problems.add(new FieldProblem("dueDate", "is required"));
-            }
-            Priority p = Parsing.enumValue("priority", priority, Priority.class, problems);
-            ActionType t = Parsing.enumValue("type", type, ActionType.class, problems);
-            if (t == null && current == null && type == null) {
-                problems.add(new FieldProblem("type", "is required: prevent, detect, mitigate or process"));
-            }
-            Parsing.check(problems);
-            return new ActionDetails(
-                    pick(title, current == null ? "" : current.title()),
-                    pick(description, current == null ? "" : current.description()),
-                    due,
-                    p != null ? p : current == null ? Priority.P3 : current.priority(),
-                    t != null ? t : current.type(),
-                    pick(verification, current == null ? "" : current.verification()));
-        }
-
-        private static String pick(@Nullable String given, String current) {
-            return given == null ? current : given;
+            return ActionInput.details(title, description, dueDate, priority, type, verification, current);
         }
     }
 
@@ -103,10 +70,9 @@ class ActionApi {
 
     @Operation(summary = "Propose an action item for a postmortem", description = "With parentId, a sub-step.")
     @PostMapping("/postmortems/{id}/actions")
-    ResponseEntity<ActionView> propose(
-            @PathVariable long id, @RequestBody ActionRequest request, @AuthenticationPrincipal KintsugiPrincipal me) {
+    ResponseEntity<ActionView> propose(@PathVariable long id, @RequestBody ActionRequest request, Author author) {
         ActionView proposed = actions.propose(
-                id, request.parentId(), request.details(null), request.ownerId(), request.team(), author(me));
+                id, request.parentId(), request.details(null), request.ownerId(), request.team(), author);
         return ResponseEntity.created(URI.create("/api/v1/actions/" + proposed.id()))
                 .eTag(ETags.of(proposed.version()))
                 .body(proposed);
@@ -155,11 +121,11 @@ class ActionApi {
             @PathVariable long id,
             @RequestHeader(name = "If-Match", required = false) @Nullable String ifMatch,
             @RequestBody ActionRequest request,
-            @AuthenticationPrincipal KintsugiPrincipal me) {
+            Author author) {
         long expected = ETags.required(ifMatch, "the action item");
         ActionView current = actions.find(id);
         Long owner = request.ownerId() == null ? current.owner().id() : request.ownerId();
-        return tagged(actions.revise(id, expected, request.details(current), owner, author(me)));
+        return tagged(actions.revise(id, expected, request.details(current), owner, author));
     }
 
     @Operation(
@@ -167,46 +133,42 @@ class ActionApi {
             description = "Refused while it soaks, except for the postmortem's" + " owner with a reason.")
     @PostMapping("/actions/{id}/commit")
     ResponseEntity<ActionView> commit(
-            @PathVariable long id,
-            @RequestBody(required = false) @Nullable ReasonRequest request,
-            @AuthenticationPrincipal KintsugiPrincipal me) {
-        return tagged(actions.commit(id, author(me), request == null ? null : request.reason()));
+            @PathVariable long id, @RequestBody(required = false) @Nullable ReasonRequest request, Author author) {
+        return tagged(actions.commit(id, author, request == null ? null : request.reason()));
     }
 
     @Operation(summary = "Start work on a committed item")
     @PostMapping("/actions/{id}/start")
-    ResponseEntity<ActionView> start(@PathVariable long id, @AuthenticationPrincipal KintsugiPrincipal me) {
-        return tagged(actions.start(id, author(me)));
+    ResponseEntity<ActionView> start(@PathVariable long id, Author author) {
+        return tagged(actions.start(id, author));
     }
 
     @Operation(summary = "Mark an item done; it is then due for verification")
     @PostMapping("/actions/{id}/complete")
-    ResponseEntity<ActionView> complete(@PathVariable long id, @AuthenticationPrincipal KintsugiPrincipal me) {
-        return tagged(actions.complete(id, author(me)));
+    ResponseEntity<ActionView> complete(@PathVariable long id, Author author) {
+        return tagged(actions.complete(id, author));
     }
 
     @Operation(
             summary = "Record whether a done item worked",
             description = "reopen=true takes an ineffective item" + " back into work.")
     @PostMapping("/actions/{id}/verify")
-    ResponseEntity<ActionView> verify(
-            @PathVariable long id, @RequestBody VerifyRequest request, @AuthenticationPrincipal KintsugiPrincipal me) {
+    ResponseEntity<ActionView> verify(@PathVariable long id, @RequestBody VerifyRequest request, Author author) {
         if (request.effective() == null) {
             throw new org.kintsugi.shared.InvalidInputException("effective", "is required: true or false");
         }
-        ActionView verified = actions.verify(
-                id, request.effective(), request.evidence() == null ? "" : request.evidence(), author(me));
+        ActionView verified =
+                actions.verify(id, request.effective(), request.evidence() == null ? "" : request.evidence(), author);
         if (!request.effective() && Boolean.TRUE.equals(request.reopen())) {
-            verified = actions.reopen(id, author(me));
+            verified = actions.reopen(id, author);
         }
         return tagged(verified);
     }
 
     @Operation(summary = "Propose a new item that follows up on one that did not work")
     @PostMapping("/actions/{id}/follow-up")
-    ResponseEntity<ActionView> followUp(
-            @PathVariable long id, @RequestBody ActionRequest request, @AuthenticationPrincipal KintsugiPrincipal me) {
-        ActionView created = actions.followUp(id, request.details(null), request.ownerId(), author(me));
+    ResponseEntity<ActionView> followUp(@PathVariable long id, @RequestBody ActionRequest request, Author author) {
+        ActionView created = actions.followUp(id, request.details(null), request.ownerId(), author);
         return ResponseEntity.created(URI.create("/api/v1/actions/" + created.id()))
                 .eTag(ETags.of(created.version()))
                 .body(created);
@@ -214,15 +176,14 @@ class ActionApi {
 
     @Operation(summary = "Reopen a done or ineffective item")
     @PostMapping("/actions/{id}/reopen")
-    ResponseEntity<ActionView> reopen(@PathVariable long id, @AuthenticationPrincipal KintsugiPrincipal me) {
-        return tagged(actions.reopen(id, author(me)));
+    ResponseEntity<ActionView> reopen(@PathVariable long id, Author author) {
+        return tagged(actions.reopen(id, author));
     }
 
     @Operation(summary = "Drop an open item, with the reason")
     @PostMapping("/actions/{id}/drop")
-    ResponseEntity<ActionView> drop(
-            @PathVariable long id, @RequestBody ReasonRequest request, @AuthenticationPrincipal KintsugiPrincipal me) {
-        return tagged(actions.drop(id, request.reason() == null ? "" : request.reason(), author(me)));
+    ResponseEntity<ActionView> drop(@PathVariable long id, @RequestBody ReasonRequest request, Author author) {
+        return tagged(actions.drop(id, request.reason() == null ? "" : request.reason(), author));
     }
 
     /** Which proposal to take into this one. */
@@ -238,20 +199,18 @@ class ActionApi {
             summary = "Merge another proposal into this one",
             description = "The other proposal is dropped with a reason pointing here; its sub-steps move here.")
     @PostMapping("/actions/{id}/merge")
-    ResponseEntity<ActionView> merge(
-            @PathVariable long id, @RequestBody MergeRequest request, @AuthenticationPrincipal KintsugiPrincipal me) {
+    ResponseEntity<ActionView> merge(@PathVariable long id, @RequestBody MergeRequest request, Author author) {
         if (request.mergeId() == null) {
             throw new org.kintsugi.shared.InvalidInputException("mergeId", "is required");
         }
-        return tagged(triage.merge(id, request.mergeId(), author(me)));
+        return tagged(triage.merge(id, request.mergeId(), author));
     }
 
     @Operation(
             summary = "Choose which committed items matter most",
             description = "others: lower (to P4, the default) or drop (with a reason). Returns the postmortem's items.")
     @PostMapping("/postmortems/{id}/actions/focus")
-    List<ActionView> focus(
-            @PathVariable long id, @RequestBody FocusRequest request, @AuthenticationPrincipal KintsugiPrincipal me) {
+    List<ActionView> focus(@PathVariable long id, @RequestBody FocusRequest request, Author author) {
         String others = request.others() == null ? "lower" : request.others();
         if (!others.equals("lower") && !others.equals("drop")) {
             throw new org.kintsugi.shared.InvalidInputException("others", "'" + others + "' is not lower or drop");
@@ -261,12 +220,8 @@ class ActionApi {
                 new java.util.HashSet<>(request.keep() == null ? List.of() : request.keep()),
                 others.equals("drop"),
                 request.reason() == null ? "" : request.reason(),
-                author(me));
+                author);
         return actions.forPostmortem(id);
-    }
-
-    static Author author(KintsugiPrincipal me) {
-        return new Author(me.id(), me.displayName());
     }
 
     private static ResponseEntity<ActionView> tagged(ActionView action) {

@@ -3,9 +3,11 @@ package org.kintsugi.action.web;
 import java.time.format.DateTimeFormatter;
 import java.util.Locale;
 import org.jspecify.annotations.Nullable;
+import org.kintsugi.action.ActionDetails;
 import org.kintsugi.action.ActionManagement;
 import org.kintsugi.action.ActionView;
 import org.kintsugi.identity.KintsugiPrincipal;
+import org.kintsugi.postmortem.Author;
 import org.kintsugi.shared.InvalidInputException;
 import org.kintsugi.shared.RefusedException;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
@@ -28,19 +30,12 @@ class ActionController {
     @PostMapping("/postmortems/{id}/actions")
     String propose(
             @PathVariable long id,
-            @RequestParam(defaultValue = "") String title,
-            @RequestParam(required = false) @Nullable Long ownerId,
-            @RequestParam(required = false) @Nullable String dueDate,
-            @RequestParam(required = false) @Nullable String priority,
-            @RequestParam(required = false) @Nullable String type,
-            @RequestParam(defaultValue = "") String verification,
-            @RequestParam(required = false) @Nullable Long parentId,
+            ProposalForm form,
             @AuthenticationPrincipal KintsugiPrincipal me,
+            Author author,
             RedirectAttributes redirect) {
-        var request =
-                new ActionApi.ActionRequest(title, "", ownerId, null, dueDate, priority, type, verification, parentId);
         try {
-            ActionView item = actions.propose(id, parentId, request.details(null), ownerId, null, ActionApi.author(me));
+            ActionView item = actions.propose(id, form.parentId(), form.details(), form.ownerId(), null, author);
             String soaked = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm z", Locale.ROOT)
                     .withZone(me.zone())
                     .format(item.soakedAt());
@@ -62,10 +57,10 @@ class ActionController {
             @RequestParam(required = false) @Nullable String back,
             @RequestParam(defaultValue = "reopen") String then,
             @RequestParam(required = false) @Nullable String outcome,
-            @AuthenticationPrincipal KintsugiPrincipal me,
+            Author author,
             RedirectAttributes redirect) {
         long postmortemId = actions.find(id).postmortemId();
-        var actor = ActionApi.author(me);
+        var actor = author;
         try {
             ActionView item = switch (step) {
                 case "commit" -> actions.commit(id, actor, reason);
@@ -101,5 +96,27 @@ class ActionController {
         ActionView verified = actions.verify(id, effective, evidence == null ? "" : evidence, actor);
         // Not effective: reopen it, or leave it not effective so a follow-up item can take over.
         return effective || then.equals("follow-up") ? verified : actions.reopen(id, actor);
+    }
+
+    /** A new action item as its form sends it, strings kept as typed; a follow-up has no parent. */
+    record ProposalForm(
+            @Nullable String title,
+            @Nullable Long ownerId,
+            @Nullable String dueDate,
+            @Nullable String priority,
+            @Nullable String type,
+            @Nullable String verification,
+            @Nullable Long parentId) {
+
+        ActionDetails details() {
+            return ActionInput.details(
+                    title == null ? "" : title,
+                    "",
+                    dueDate,
+                    priority,
+                    type,
+                    verification == null ? "" : verification,
+                    null);
+        }
     }
 }

@@ -5,6 +5,7 @@ import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.List;
 import org.jspecify.annotations.Nullable;
+import org.kintsugi.action.ActionDetails;
 import org.kintsugi.action.ActionManagement;
 import org.kintsugi.action.ActionType;
 import org.kintsugi.action.ActionView;
@@ -15,6 +16,7 @@ import org.kintsugi.identity.KintsugiPrincipal;
 import org.kintsugi.identity.Role;
 import org.kintsugi.identity.UserManagement;
 import org.kintsugi.identity.UserView;
+import org.kintsugi.postmortem.Author;
 import org.kintsugi.postmortem.PostmortemManagement;
 import org.kintsugi.postmortem.PostmortemView;
 import org.kintsugi.shared.InvalidInputException;
@@ -27,7 +29,6 @@ import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
-import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 /** An action item's own page: its facts, sub-steps, history and every step it can take next; and editing it. */
@@ -71,22 +72,13 @@ class ActionPageController {
             @PathVariable long id,
             EditForm form,
             @AuthenticationPrincipal KintsugiPrincipal me,
+            Author author,
             Model model,
             jakarta.servlet.http.HttpServletResponse response,
             RedirectAttributes redirect) {
         ActionView current = actions.find(id);
         try {
-            var request = new ActionApi.ActionRequest(
-                    form.title(),
-                    form.description(),
-                    form.ownerId(),
-                    null,
-                    form.dueDate(),
-                    form.priority(),
-                    form.type(),
-                    form.verification(),
-                    null);
-            actions.revise(id, form.version(), request.details(current), form.ownerId(), ActionApi.author(me));
+            actions.revise(id, form.version(), form.details(current), form.ownerId(), author);
         } catch (InvalidInputException e) {
             response.setStatus(HttpStatus.UNPROCESSABLE_CONTENT.value());
             describe(current, me, model);
@@ -154,19 +146,9 @@ class ActionPageController {
 
     @PostMapping("/actions/{id}/follow-up")
     String followUp(
-            @PathVariable long id,
-            @RequestParam(defaultValue = "") String title,
-            @RequestParam(required = false) @Nullable Long ownerId,
-            @RequestParam(required = false) @Nullable String dueDate,
-            @RequestParam(required = false) @Nullable String priority,
-            @RequestParam(required = false) @Nullable String type,
-            @RequestParam(defaultValue = "") String verification,
-            @AuthenticationPrincipal KintsugiPrincipal me,
-            RedirectAttributes redirect) {
-        var request =
-                new ActionApi.ActionRequest(title, "", ownerId, null, dueDate, priority, type, verification, null);
+            @PathVariable long id, ActionController.ProposalForm form, Author author, RedirectAttributes redirect) {
         try {
-            ActionView created = actions.followUp(id, request.details(null), ownerId, ActionApi.author(me));
+            ActionView created = actions.followUp(id, form.details(), form.ownerId(), author);
             redirect.addFlashAttribute("notice", "Proposed a follow-up: \"" + created.title() + "\".");
             return "redirect:/actions/" + created.id();
         } catch (InvalidInputException | RefusedException e) {
@@ -200,6 +182,10 @@ class ActionPageController {
 
         EditForm withVersion(long newer) {
             return new EditForm(title, description, ownerId, dueDate, priority, type, verification, newer);
+        }
+
+        ActionDetails details(ActionView current) {
+            return ActionInput.details(title, description, dueDate, priority, type, verification, current);
         }
     }
 }

@@ -9,6 +9,7 @@ import org.kintsugi.action.ActionStatus;
 import org.kintsugi.action.ActionTriage;
 import org.kintsugi.action.ActionView;
 import org.kintsugi.identity.KintsugiPrincipal;
+import org.kintsugi.postmortem.Author;
 import org.kintsugi.postmortem.PostmortemManagement;
 import org.kintsugi.postmortem.PostmortemView;
 import org.kintsugi.shared.InvalidInputException;
@@ -76,14 +77,14 @@ class ActionReviewController {
             @PathVariable long id,
             @RequestParam(required = false) @Nullable Long keepId,
             @RequestParam(required = false) @Nullable Long mergeId,
-            @AuthenticationPrincipal KintsugiPrincipal me,
+            Author author,
             RedirectAttributes redirect) {
         try {
             if (keepId == null || mergeId == null) {
                 throw new InvalidInputException(
                         keepId == null ? "keepId" : "mergeId", "choose the two proposals to merge");
             }
-            ActionView kept = triage.merge(keepId, mergeId, ActionApi.author(me));
+            ActionView kept = triage.merge(keepId, mergeId, author);
             redirect.addFlashAttribute("notice", "Merged into \"" + kept.title() + "\".");
         } catch (InvalidInputException | RefusedException e) {
             redirect.addFlashAttribute("problem", e.getMessage());
@@ -97,12 +98,11 @@ class ActionReviewController {
             @RequestParam(name = "keep", required = false) @Nullable List<Long> keep,
             @RequestParam(defaultValue = "lower") String others,
             @RequestParam(defaultValue = "") String reason,
-            @AuthenticationPrincipal KintsugiPrincipal me,
+            Author author,
             RedirectAttributes redirect) {
         try {
             boolean drop = others.equals("drop");
-            int changed = triage.focus(
-                    id, new HashSet<>(keep == null ? List.of() : keep), drop, reason, ActionApi.author(me));
+            int changed = triage.focus(id, new HashSet<>(keep == null ? List.of() : keep), drop, reason, author);
             redirect.addFlashAttribute(
                     "notice",
                     changed + " other item" + (changed == 1 ? " was " : "s were ")

@@ -8,12 +8,11 @@ import org.kintsugi.action.tracker.TrackerConfiguration;
 import org.kintsugi.action.tracker.TrackerKind;
 import org.kintsugi.action.tracker.TrackerSettingsChange;
 import org.kintsugi.action.tracker.TrackerSettingsView;
-import org.kintsugi.identity.KintsugiPrincipal;
+import org.kintsugi.postmortem.Author;
 import org.kintsugi.shared.InvalidInputException;
 import org.kintsugi.shared.NotFoundException;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.http.HttpStatus;
-import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -75,7 +74,7 @@ class TrackerAdminController {
             @RequestParam(defaultValue = "") String target,
             @RequestParam(defaultValue = "") String issueType,
             @RequestParam(defaultValue = "") String webhookSecret,
-            @AuthenticationPrincipal KintsugiPrincipal me,
+            Author author,
             Model model,
             HttpServletResponse response,
             RedirectAttributes redirect) {
@@ -83,7 +82,7 @@ class TrackerAdminController {
                 .orElseThrow(() -> new NotFoundException("There is no tracker " + tracker + "."));
         var change = new TrackerSettingsChange(enabled, baseUrl, account, token, target, issueType, webhookSecret);
         try {
-            TrackerSettingsView saved = configuration.change(kind, change, ActionApi.author(me));
+            TrackerSettingsView saved = configuration.change(kind, change, author);
             redirect.addFlashAttribute(
                     "notice",
                     saved.usable()

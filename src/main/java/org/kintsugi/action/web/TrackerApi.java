@@ -13,6 +13,7 @@ import org.kintsugi.action.tracker.TrackerSettingsChange;
 import org.kintsugi.action.tracker.TrackerSettingsView;
 import org.kintsugi.action.tracker.TrackerSync;
 import org.kintsugi.identity.KintsugiPrincipal;
+import org.kintsugi.postmortem.Author;
 import org.kintsugi.shared.NotFoundException;
 import org.kintsugi.shared.RefusedException;
 import org.springframework.beans.factory.annotation.Value;
@@ -112,11 +113,9 @@ class TrackerApi {
                     + " request waits for its next try; 502 when the tracker refused it (the reason is on the item).")
     @PostMapping("/actions/{id}/tracker")
     ResponseEntity<?> send(
-            @PathVariable long id,
-            @RequestBody(required = false) @Nullable SendRequest request,
-            @AuthenticationPrincipal KintsugiPrincipal me) {
+            @PathVariable long id, @RequestBody(required = false) @Nullable SendRequest request, Author author) {
         TrackerKind kind = TrackerForms.kind(request == null ? null : request.tracker());
-        TrackerLinkView link = sync.send(id, kind, ActionApi.author(me));
+        TrackerLinkView link = sync.send(id, kind, author);
         return switch (link.state()) {
             case SENT -> ResponseEntity.status(HttpStatus.CREATED).body(LinkResponse.of(link));
             case PENDING -> ResponseEntity.accepted().body(LinkResponse.of(link));
@@ -159,9 +158,10 @@ class TrackerApi {
     SettingsResponse change(
             @PathVariable String tracker,
             @RequestBody TrackerSettingsChange change,
-            @AuthenticationPrincipal KintsugiPrincipal me) {
+            @AuthenticationPrincipal KintsugiPrincipal me,
+            Author author) {
         admin(me);
-        return response(configuration.change(known(tracker), change, ActionApi.author(me)));
+        return response(configuration.change(known(tracker), change, author));
     }
 
     private SettingsResponse response(TrackerSettingsView view) {

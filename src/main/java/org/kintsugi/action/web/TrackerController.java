@@ -9,6 +9,7 @@ import org.kintsugi.action.tracker.TrackerConfiguration;
 import org.kintsugi.action.tracker.TrackerLinkView;
 import org.kintsugi.action.tracker.TrackerSync;
 import org.kintsugi.identity.KintsugiPrincipal;
+import org.kintsugi.postmortem.Author;
 import org.kintsugi.shared.InvalidInputException;
 import org.kintsugi.shared.RefusedException;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
@@ -53,13 +54,14 @@ class TrackerController {
             @RequestHeader(name = "HX-Request", required = false) @Nullable String htmx,
             @RequestHeader(name = "Referer", required = false) @Nullable String referer,
             @AuthenticationPrincipal KintsugiPrincipal me,
+            Author author,
             Model model,
             RedirectAttributes redirect) {
         actions.find(id);
         String notice = null;
         String problem = null;
         try {
-            TrackerLinkView link = sync.send(id, TrackerForms.kind(tracker), ActionApi.author(me));
+            TrackerLinkView link = sync.send(id, TrackerForms.kind(tracker), author);
             String label = link.tracker().label();
             switch (link.state()) {
                 case SENT -> notice = "Sent to " + label + " as " + link.key() + ".";

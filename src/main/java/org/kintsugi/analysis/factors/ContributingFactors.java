@@ -269,7 +269,7 @@ public class ContributingFactors {
             long categoryId,
             String note,
             Author by) {
-        incidents.keep(postmortem.incidentKey());
+        incidents.keep(postmortem.incidentId());
         var now = clock.instant().atOffset(ZoneOffset.UTC);
         KeyHolder key = new GeneratedKeyHolder();
         jdbc.sql("""

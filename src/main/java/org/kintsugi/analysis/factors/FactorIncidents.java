@@ -31,8 +31,8 @@ class FactorIncidents {
     }
 
     /** Copy the incident's details, adding its row if it has none. */
-    void keep(String incidentKey) {
-        IncidentView incident = incidents.find(incidentKey);
+    void keep(long incidentId) {
+        IncidentView incident = incidents.find(incidentId);
         if (update(incident) == 0) {
             try {
                 // In a transaction of its own: when two first factors of one incident race, the loser's duplicate key
@@ -63,7 +63,7 @@ class FactorIncidents {
                         .single()
                 > 0;
         if (kept) {
-            update(incidents.find(revised.key()));
+            update(incidents.find(revised.incidentId()));
         }
     }
 

@@ -65,8 +65,7 @@ class AccountApi {
             summary = "Start your account, a private draft",
             description = "One account per person and postmortem; a second is refused with 409.")
     @PostMapping
-    ResponseEntity<AccountResponse> start(
-            @PathVariable long id, @RequestBody AccountRequest request, @AuthenticationPrincipal KintsugiPrincipal me) {
+    ResponseEntity<AccountResponse> start(@PathVariable long id, @RequestBody AccountRequest request, Author author) {
         List<FieldProblem> problems = new ArrayList<>();
         List<EntryRequest> given = request.entries() == null ? List.of() : request.entries();
         List<EntryDraft> entries = new ArrayList<>();
@@ -75,7 +74,7 @@ class AccountApi {
         }
         Parsing.check(problems);
         String narrative = request.narrative() == null ? "" : request.narrative();
-        AccountView started = accounts.start(id, author(me), narrative, entries);
+        AccountView started = accounts.start(id, author, narrative, entries);
         return ResponseEntity.created(URI.create(path(started)))
                 .eTag(ETags.of(started.version()))
                 .body(AccountResponse.of(started));
@@ -90,19 +89,18 @@ class AccountApi {
             @PathVariable long accountId,
             @RequestHeader(name = "If-Match", required = false) @Nullable String ifMatch,
             @RequestBody NarrativeRequest request,
-            @AuthenticationPrincipal KintsugiPrincipal me) {
+            Author author) {
         long expected = ETags.required(ifMatch, "the account");
         if (request.narrative() == null) {
             throw new InvalidInputException("narrative", "is required (send an empty string to clear it)");
         }
-        return tagged(accounts.write(id, accountId, author(me), expected, request.narrative()));
+        return tagged(accounts.write(id, accountId, author, expected, request.narrative()));
     }
 
     @Operation(summary = "Delete your account while it is a draft")
     @DeleteMapping("/{accountId}")
-    ResponseEntity<Void> delete(
-            @PathVariable long id, @PathVariable long accountId, @AuthenticationPrincipal KintsugiPrincipal me) {
-        accounts.delete(id, accountId, author(me));
+    ResponseEntity<Void> delete(@PathVariable long id, @PathVariable long accountId, Author author) {
+        accounts.delete(id, accountId, author);
         return ResponseEntity.noContent().build();
     }
 
@@ -115,8 +113,8 @@ class AccountApi {
             @PathVariable long id,
             @PathVariable long accountId,
             @RequestHeader(name = "If-Match", required = false) @Nullable String ifMatch,
-            @AuthenticationPrincipal KintsugiPrincipal me) {
-        return tagged(accounts.share(id, accountId, author(me), version(ifMatch)));
+            Author author) {
+        return tagged(accounts.share(id, accountId, author, version(ifMatch)));
     }
 
     @Operation(
@@ -127,8 +125,8 @@ class AccountApi {
             @PathVariable long id,
             @PathVariable long accountId,
             @RequestHeader(name = "If-Match", required = false) @Nullable String ifMatch,
-            @AuthenticationPrincipal KintsugiPrincipal me) {
-        return tagged(accounts.unshare(id, accountId, author(me), version(ifMatch)));
+            Author author) {
+        return tagged(accounts.unshare(id, accountId, author, version(ifMatch)));
     }
 
     @Operation(summary = "List an account's entries in time order")
@@ -149,8 +147,8 @@ class AccountApi {
             @PathVariable long accountId,
             @RequestHeader(name = "If-Match", required = false) @Nullable String ifMatch,
             @RequestBody EntryRequest request,
-            @AuthenticationPrincipal KintsugiPrincipal me) {
-        EntrySaved saved = accounts.addEntry(id, accountId, author(me), version(ifMatch), draft(request));
+            Author author) {
+        EntrySaved saved = accounts.addEntry(id, accountId, author, version(ifMatch), draft(request));
         return ResponseEntity.created(URI.create(
                         path(saved.account()) + "/entries/" + saved.entry().id()))
                 .eTag(ETags.of(saved.account().version()))
@@ -167,8 +165,8 @@ class AccountApi {
             @PathVariable long entryId,
             @RequestHeader(name = "If-Match", required = false) @Nullable String ifMatch,
             @RequestBody EntryRequest request,
-            @AuthenticationPrincipal KintsugiPrincipal me) {
-        EntrySaved saved = accounts.reviseEntry(id, accountId, entryId, author(me), version(ifMatch), draft(request));
+            Author author) {
+        EntrySaved saved = accounts.reviseEntry(id, accountId, entryId, author, version(ifMatch), draft(request));
         return ResponseEntity.ok().eTag(ETags.of(saved.account().version())).body(EntryResponse.of(saved.entry()));
     }
 
@@ -181,13 +179,9 @@ class AccountApi {
             @PathVariable long accountId,
             @PathVariable long entryId,
             @RequestHeader(name = "If-Match", required = false) @Nullable String ifMatch,
-            @AuthenticationPrincipal KintsugiPrincipal me) {
-        AccountView account = accounts.removeEntry(id, accountId, entryId, author(me), version(ifMatch));
+            Author author) {
+        AccountView account = accounts.removeEntry(id, accountId, entryId, author, version(ifMatch));
         return ResponseEntity.noContent().eTag(ETags.of(account.version())).build();
-    }
-
-    static Author author(KintsugiPrincipal me) {
-        return new Author(me.id(), me.displayName());
     }
 
     private static EntryDraft draft(EntryRequest request) {

@@ -4,7 +4,6 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.time.Clock;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.stream.Collectors;
 import org.jspecify.annotations.Nullable;
@@ -16,12 +15,14 @@ import org.kintsugi.analysis.account.AccountView;
 import org.kintsugi.analysis.account.EntryKind;
 import org.kintsugi.analysis.account.EntryView;
 import org.kintsugi.identity.KintsugiPrincipal;
+import org.kintsugi.postmortem.Author;
 import org.kintsugi.postmortem.PostmortemManagement;
 import org.kintsugi.postmortem.PostmortemView;
 import org.kintsugi.shared.InvalidInputException;
 import org.kintsugi.shared.LimitExceededException;
 import org.kintsugi.shared.Markdown;
 import org.kintsugi.shared.NotFoundException;
+import org.kintsugi.shared.PathVariables;
 import org.kintsugi.shared.RefusedException;
 import org.kintsugi.shared.StaleVersionException;
 import org.springframework.http.HttpStatus;
@@ -36,7 +37,6 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.ResponseStatus;
-import org.springframework.web.servlet.HandlerMapping;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 /**
@@ -86,18 +86,19 @@ class AccountController {
             @RequestParam(required = false) @Nullable Long version,
             @RequestParam(defaultValue = "") String narrative,
             @AuthenticationPrincipal KintsugiPrincipal me,
+            Author author,
             Model model,
             HttpServletResponse response,
             RedirectAttributes redirect) {
         try {
             Optional<AccountView> mine = accounts.mine(id, me.id());
             if (mine.isEmpty()) {
-                accounts.start(id, AccountApi.author(me), narrative, List.of());
+                accounts.start(id, author, narrative, List.of());
             } else if (version == null) {
                 // The form was opened before the account was started elsewhere: what is saved now is news to them.
                 throw new StaleVersionException("Your account", 0, mine.get().version());
             } else {
-                accounts.write(id, mine.get().id(), AccountApi.author(me), version, narrative);
+                accounts.write(id, mine.get().id(), author, version, narrative);
             }
             redirect.addFlashAttribute("notice", "Saved your narrative.");
             return "redirect:/postmortems/" + id + "/accounts/mine#narrative-section";
@@ -124,15 +125,16 @@ class AccountController {
             @PathVariable long id,
             @ModelAttribute("entry") EntryForm form,
             @AuthenticationPrincipal KintsugiPrincipal me,
+            Author author,
             Model model,
             HttpServletResponse response,
             RedirectAttributes redirect) {
         try {
             Optional<AccountView> mine = accounts.mine(id, me.id());
             if (mine.isEmpty()) {
-                accounts.start(id, AccountApi.author(me), "", List.of(form.draft()));
+                accounts.start(id, author, "", List.of(form.draft()));
             } else {
-                accounts.addEntry(id, mine.get().id(), AccountApi.author(me), null, form.draft());
+                accounts.addEntry(id, mine.get().id(), author, null, form.draft());
             }
             redirect.addFlashAttribute("notice", "Added the entry.");
             return "redirect:/postmortems/" + id + "/accounts/mine#entries";
@@ -154,11 +156,12 @@ class AccountController {
             @PathVariable long entryId,
             @ModelAttribute EntryForm form,
             @AuthenticationPrincipal KintsugiPrincipal me,
+            Author author,
             Model model,
             HttpServletResponse response,
             RedirectAttributes redirect) {
         try {
-            accounts.reviseEntry(id, mineId(id, me), entryId, AccountApi.author(me), null, form.draft());
+            accounts.reviseEntry(id, mineId(id, me), entryId, author, null, form.draft());
             redirect.addFlashAttribute("notice", "Saved the entry.");
             return "redirect:/postmortems/" + id + "/accounts/mine#entry-" + entryId;
         } catch (InvalidInputException e) {
@@ -177,15 +180,20 @@ class AccountController {
             @PathVariable long id,
             @PathVariable long entryId,
             @AuthenticationPrincipal KintsugiPrincipal me,
+            Author author,
             RedirectAttributes redirect) {
-        accounts.removeEntry(id, mineId(id, me), entryId, AccountApi.author(me), null);
+        accounts.removeEntry(id, mineId(id, me), entryId, author, null);
         redirect.addFlashAttribute("notice", "Removed the entry.");
         return "redirect:/postmortems/" + id + "/accounts/mine#entries";
     }
 
     @PostMapping("/postmortems/{id}/accounts/mine/share")
-    String share(@PathVariable long id, @AuthenticationPrincipal KintsugiPrincipal me, RedirectAttributes redirect) {
-        accounts.share(id, mineId(id, me), AccountApi.author(me), null);
+    String share(
+            @PathVariable long id,
+            @AuthenticationPrincipal KintsugiPrincipal me,
+            Author author,
+            RedirectAttributes redirect) {
+        accounts.share(id, mineId(id, me), author, null);
         redirect.addFlashAttribute(
                 "notice",
                 "Shared your account: everyone who reads the postmortem sees it, its entries on the timeline.");
@@ -193,15 +201,23 @@ class AccountController {
     }
 
     @PostMapping("/postmortems/{id}/accounts/mine/unshare")
-    String unshare(@PathVariable long id, @AuthenticationPrincipal KintsugiPrincipal me, RedirectAttributes redirect) {
-        accounts.unshare(id, mineId(id, me), AccountApi.author(me), null);
+    String unshare(
+            @PathVariable long id,
+            @AuthenticationPrincipal KintsugiPrincipal me,
+            Author author,
+            RedirectAttributes redirect) {
+        accounts.unshare(id, mineId(id, me), author, null);
         redirect.addFlashAttribute("notice", "Your account is a private draft again; only you can see it.");
         return "redirect:/postmortems/" + id + "/accounts/mine";
     }
 
     @PostMapping("/postmortems/{id}/accounts/mine/delete")
-    String delete(@PathVariable long id, @AuthenticationPrincipal KintsugiPrincipal me, RedirectAttributes redirect) {
-        accounts.delete(id, mineId(id, me), AccountApi.author(me));
+    String delete(
+            @PathVariable long id,
+            @AuthenticationPrincipal KintsugiPrincipal me,
+            Author author,
+            RedirectAttributes redirect) {
+        accounts.delete(id, mineId(id, me), author);
         redirect.addFlashAttribute("notice", "Deleted your draft account.");
         return "redirect:/postmortems/" + id + "#section-participants-accounts";
     }
@@ -216,9 +232,7 @@ class AccountController {
     @ExceptionHandler({RefusedException.class, LimitExceededException.class})
     String refused(RuntimeException e, HttpServletRequest request, RedirectAttributes redirect) {
         redirect.addFlashAttribute("problem", e.getMessage());
-        Object variables = request.getAttribute(HandlerMapping.URI_TEMPLATE_VARIABLES_ATTRIBUTE);
-        Object id = variables instanceof Map<?, ?> map ? map.get("id") : "";
-        return "redirect:/postmortems/" + id + "/accounts/mine";
+        return "redirect:/postmortems/" + PathVariables.of(request, "id") + "/accounts/mine";
     }
 
     /** Show the page with an entry's form open as typed, beside what went wrong. */

@@ -14,14 +14,13 @@ import org.kintsugi.analysis.factors.FactorFilter;
 import org.kintsugi.analysis.factors.FactorInput;
 import org.kintsugi.analysis.factors.FactorSearch;
 import org.kintsugi.analysis.factors.FactorView;
-import org.kintsugi.identity.KintsugiPrincipal;
+import org.kintsugi.postmortem.Author;
 import org.kintsugi.shared.ETags;
 import org.kintsugi.shared.FieldProblem;
 import org.kintsugi.shared.InvalidInputException;
 import org.kintsugi.shared.StaleVersionException;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
-import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -76,13 +75,12 @@ class FactorsApi {
             summary = "Add a contributing factor",
             description = "statement + category, or nodeId + category to mark a why-answer as the factor.")
     @PostMapping("/postmortems/{id}/factors")
-    ResponseEntity<FactorView> add(
-            @PathVariable long id, @RequestBody FactorRequest request, @AuthenticationPrincipal KintsugiPrincipal me) {
+    ResponseEntity<FactorView> add(@PathVariable long id, @RequestBody FactorRequest request, Author author) {
         Long category = categoryId(categories, request.categoryId(), request.category());
         FactorInput input = new FactorInput(request.statement(), category, request.note());
         FactorView added = request.nodeId() == null
-                ? factors.add(id, input, WhysController.author(me))
-                : factors.markAnswer(id, request.nodeId(), input, WhysController.author(me));
+                ? factors.add(id, input, author)
+                : factors.markAnswer(id, request.nodeId(), input, author);
         return ResponseEntity.created(URI.create("/api/v1/postmortems/" + id + "/factors/" + added.id()))
                 .eTag(ETags.of(added.version()))
                 .body(added);
@@ -106,17 +104,13 @@ class FactorsApi {
             @PathVariable long factorId,
             @RequestHeader(name = "If-Match", required = false) @Nullable String ifMatch,
             @RequestBody FactorRequest request,
-            @AuthenticationPrincipal KintsugiPrincipal me) {
+            Author author) {
         long expected = Versions.expected(ifMatch, request.version());
         Long category = request.categoryId() == null && request.category() == null
                 ? null
                 : categoryId(categories, request.categoryId(), request.category());
         FactorView revised = factors.revise(
-                id,
-                factorId,
-                expected,
-                new FactorInput(request.statement(), category, request.note()),
-                WhysController.author(me));
+                id, factorId, expected, new FactorInput(request.statement(), category, request.note()), author);
         return ResponseEntity.ok().eTag(ETags.of(revised.version())).body(revised);
     }
 
@@ -141,8 +135,8 @@ class FactorsApi {
             @RequestParam(required = false) @Nullable String from,
             @RequestParam(required = false) @Nullable String to) {
         List<FieldProblem> problems = new ArrayList<>();
-        FactorFilter filter = FactorsController.filter(categories, category, team, kind, severity, from, to, problems);
-        FactorsController.check(problems);
+        FactorFilter filter = FactorFilters.read(categories, category, team, kind, severity, from, to, problems);
+        FactorFilters.check(problems);
         FactorSearch found = factors.search(filter);
         return new SearchResponse(
                 found.factors(),

@@ -1,7 +1,5 @@
 package org.kintsugi.analysis.web;
 
-import java.time.DateTimeException;
-import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import org.jspecify.annotations.Nullable;
@@ -11,16 +9,14 @@ import org.kintsugi.analysis.factors.FactorFilter;
 import org.kintsugi.analysis.factors.FactorInput;
 import org.kintsugi.analysis.factors.FactorSearch;
 import org.kintsugi.analysis.factors.FactorView;
-import org.kintsugi.identity.KintsugiPrincipal;
 import org.kintsugi.incident.IncidentKind;
 import org.kintsugi.incident.Severity;
+import org.kintsugi.postmortem.Author;
 import org.kintsugi.postmortem.PostmortemManagement;
 import org.kintsugi.shared.FieldProblem;
 import org.kintsugi.shared.InvalidInputException;
-import org.kintsugi.shared.Parsing;
 import org.kintsugi.shared.RefusedException;
 import org.kintsugi.shared.StaleVersionException;
-import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -55,7 +51,7 @@ class FactorsController {
             @RequestHeader(name = "HX-Request", required = false) @Nullable String htmx,
             Model model) {
         List<FieldProblem> problems = new ArrayList<>();
-        FactorFilter filter = filter(categories, category, team, kind, severity, from, to, problems);
+        FactorFilter filter = FactorFilters.read(categories, category, team, kind, severity, from, to, problems);
         FactorSearch search = factors.search(filter);
         model.addAttribute("search", search);
         model.addAttribute("chart", FactorChart.of(search, filter.categoryId()));
@@ -74,10 +70,10 @@ class FactorsController {
             @RequestParam(defaultValue = "") String statement,
             @RequestParam(required = false) @Nullable Long categoryId,
             @RequestParam(defaultValue = "") String note,
-            @AuthenticationPrincipal KintsugiPrincipal me,
+            Author author,
             RedirectAttributes redirect) {
         return change(id, redirect, () -> {
-            FactorView added = factors.add(id, new FactorInput(statement, categoryId, note), WhysController.author(me));
+            FactorView added = factors.add(id, new FactorInput(statement, categoryId, note), author);
             return "Added the contributing factor \"" + added.statement() + "\".";
         });
     }
@@ -90,11 +86,10 @@ class FactorsController {
             @RequestParam(required = false) @Nullable Long categoryId,
             @RequestParam(defaultValue = "") String note,
             @RequestParam(defaultValue = "-1") long version,
-            @AuthenticationPrincipal KintsugiPrincipal me,
+            Author author,
             RedirectAttributes redirect) {
         return change(id, redirect, () -> {
-            factors.revise(
-                    id, factorId, version, new FactorInput(statement, categoryId, note), WhysController.author(me));
+            factors.revise(id, factorId, version, new FactorInput(statement, categoryId, note), author);
             return "Saved the contributing factor.";
         });
     }
@@ -114,50 +109,5 @@ class FactorsController {
             redirect.addFlashAttribute("problem", e.getMessage());
         }
         return "redirect:/postmortems/" + id + "#factors";
-    }
-
-    /** Read the filter from the address; what cannot be read is left out and reported. */
-    static FactorFilter filter(
-            FactorCategories categories,
-            @Nullable String category,
-            @Nullable String team,
-            @Nullable String kind,
-            @Nullable String severity,
-            @Nullable String from,
-            @Nullable String to,
-            List<FieldProblem> problems) {
-        Long categoryId = null;
-        if (category != null && !category.isBlank()) {
-            categoryId = categories.named(category).map(c -> c.id()).orElseGet(() -> {
-                problems.add(new FieldProblem("category", "'" + category + "' is not a factor category"));
-                return null;
-            });
-        }
-        return new FactorFilter(
-                categoryId,
-                team == null || team.isBlank() ? null : team.strip(),
-                Parsing.enumValue("kind", kind, IncidentKind.class, problems),
-                Parsing.enumValue("severity", severity, Severity.class, problems),
-                date("from", from, problems),
-                date("to", to, problems));
-    }
-
-    private static @Nullable LocalDate date(String field, @Nullable String text, List<FieldProblem> problems) {
-        if (text == null || text.isBlank()) {
-            return null;
-        }
-        try {
-            return LocalDate.parse(text.strip());
-        } catch (DateTimeException e) {
-            problems.add(new FieldProblem(field, "'" + text + "' is not a date like 2026-11-21"));
-            return null;
-        }
-    }
-
-    /** Refuse a filter that could not be read, for the API. */
-    static void check(List<FieldProblem> problems) {
-        if (!problems.isEmpty()) {
-            throw new InvalidInputException(problems);
-        }
     }
 }

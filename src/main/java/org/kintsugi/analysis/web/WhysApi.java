@@ -24,6 +24,7 @@ import org.kintsugi.analysis.whys.TreeView;
 import org.kintsugi.analysis.whys.VoteState;
 import org.kintsugi.analysis.whys.WhyAnswer;
 import org.kintsugi.identity.KintsugiPrincipal;
+import org.kintsugi.postmortem.Author;
 import org.kintsugi.shared.ETags;
 import org.kintsugi.shared.FieldProblem;
 import org.kintsugi.shared.InvalidInputException;
@@ -118,17 +119,16 @@ class WhysApi {
             @PathVariable long id,
             @RequestHeader(name = "If-Match", required = false) @Nullable String ifMatch,
             @RequestBody ProblemRequest request,
-            @AuthenticationPrincipal KintsugiPrincipal me) {
+            Author author) {
         long expected = Versions.expected(ifMatch, request.version());
-        TreeView tree = whys.restate(id, expected, request.problem() == null ? "" : request.problem(), author(me));
+        TreeView tree = whys.restate(id, expected, request.problem() == null ? "" : request.problem(), author);
         return ResponseEntity.ok().eTag(ETags.of(tree.version())).body(tree);
     }
 
     @Operation(summary = "Add an answer", description = "Without parentId it answers the problem statement.")
     @PostMapping("/nodes")
-    ResponseEntity<NodeView> add(
-            @PathVariable long id, @RequestBody NodeRequest request, @AuthenticationPrincipal KintsugiPrincipal me) {
-        NodeView added = whys.addCause(id, request.parentId(), answer(request, null), author(me));
+    ResponseEntity<NodeView> add(@PathVariable long id, @RequestBody NodeRequest request, Author author) {
+        NodeView added = whys.addCause(id, request.parentId(), answer(request, null), author);
         return ResponseEntity.created(URI.create("/api/v1/postmortems/" + id + "/whys/nodes/" + added.id()))
                 .eTag(ETags.of(added.version()))
                 .body(added);
@@ -154,10 +154,11 @@ class WhysApi {
             @PathVariable long nodeId,
             @RequestHeader(name = "If-Match", required = false) @Nullable String ifMatch,
             @RequestBody NodeRequest request,
-            @AuthenticationPrincipal KintsugiPrincipal me) {
+            @AuthenticationPrincipal KintsugiPrincipal me,
+            Author author) {
         long expected = Versions.expected(ifMatch, request.version());
         NodeView current = whys.node(id, nodeId, me.id());
-        NodeView revised = whys.revise(id, nodeId, expected, answer(request, current), author(me));
+        NodeView revised = whys.revise(id, nodeId, expected, answer(request, current), author);
         return ResponseEntity.ok().eTag(ETags.of(revised.version())).body(revised);
     }
 
@@ -168,9 +169,9 @@ class WhysApi {
             @PathVariable long nodeId,
             @RequestHeader(name = "If-Match", required = false) @Nullable String ifMatch,
             @RequestBody NodeRequest request,
-            @AuthenticationPrincipal KintsugiPrincipal me) {
+            Author author) {
         long expected = Versions.expected(ifMatch, request.version());
-        NodeView revised = whys.revise(id, nodeId, expected, answer(request, null), author(me));
+        NodeView revised = whys.revise(id, nodeId, expected, answer(request, null), author);
         return ResponseEntity.ok().eTag(ETags.of(revised.version())).body(revised);
     }
 
@@ -179,35 +180,34 @@ class WhysApi {
             description = "Their votes go back to the voters and their contributing-factor marks go with them; action"
                     + " items made from them stay. Answers with how many were removed.")
     @DeleteMapping("/nodes/{nodeId}")
-    Removed remove(@PathVariable long id, @PathVariable long nodeId, @AuthenticationPrincipal KintsugiPrincipal me) {
-        return new Removed(whys.remove(id, nodeId, author(me)));
+    Removed remove(@PathVariable long id, @PathVariable long nodeId, Author author) {
+        return new Removed(whys.remove(id, nodeId, author));
     }
 
     @Operation(
             summary = "Vote for an answer",
             description = "Refused (409) past the caller's budget on the tree or on one answer.")
     @PostMapping("/nodes/{nodeId}/votes")
-    VoteState vote(@PathVariable long id, @PathVariable long nodeId, @AuthenticationPrincipal KintsugiPrincipal me) {
-        return whys.vote(id, nodeId, author(me));
+    VoteState vote(@PathVariable long id, @PathVariable long nodeId, Author author) {
+        return whys.vote(id, nodeId, author);
     }
 
     @Operation(summary = "Withdraw one of the caller's votes on an answer")
     @DeleteMapping("/nodes/{nodeId}/votes")
-    VoteState withdraw(
-            @PathVariable long id, @PathVariable long nodeId, @AuthenticationPrincipal KintsugiPrincipal me) {
-        return whys.withdraw(id, nodeId, author(me));
+    VoteState withdraw(@PathVariable long id, @PathVariable long nodeId, Author author) {
+        return whys.withdraw(id, nodeId, author);
     }
 
     @Operation(summary = "Mark an answer as chosen", description = "The postmortem's owner only (else 403).")
     @PostMapping("/nodes/{nodeId}/choose")
-    NodeView choose(@PathVariable long id, @PathVariable long nodeId, @AuthenticationPrincipal KintsugiPrincipal me) {
-        return whys.choose(id, nodeId, true, author(me));
+    NodeView choose(@PathVariable long id, @PathVariable long nodeId, Author author) {
+        return whys.choose(id, nodeId, true, author);
     }
 
     @Operation(summary = "Take the chosen mark off an answer", description = "The postmortem's owner only (else 403).")
     @PostMapping("/nodes/{nodeId}/unchoose")
-    NodeView unchoose(@PathVariable long id, @PathVariable long nodeId, @AuthenticationPrincipal KintsugiPrincipal me) {
-        return whys.choose(id, nodeId, false, author(me));
+    NodeView unchoose(@PathVariable long id, @PathVariable long nodeId, Author author) {
+        return whys.choose(id, nodeId, false, author);
     }
 
     @Operation(
@@ -216,14 +216,11 @@ class WhysApi {
                     + " the item (actionId). dueDate YYYY-MM-DD; priority P1–P4; type prevent|detect|mitigate|process.")
     @PostMapping("/nodes/{nodeId}/action")
     ResponseEntity<NodeView> action(
-            @PathVariable long id,
-            @PathVariable long nodeId,
-            @RequestBody ActionRequest request,
-            @AuthenticationPrincipal KintsugiPrincipal me) {
+            @PathVariable long id, @PathVariable long nodeId, @RequestBody ActionRequest request, Author author) {
         if (request.ownerId() == null) {
             throw new InvalidInputException("ownerId", "is required: name the one person who will see it through");
         }
-        NodeView node = whys.toAction(id, nodeId, details(request), request.ownerId(), author(me));
+        NodeView node = whys.toAction(id, nodeId, details(request), request.ownerId(), author);
         return ResponseEntity.created(URI.create("/api/v1/actions/" + node.actionId()))
                 .body(node);
     }
@@ -231,12 +228,9 @@ class WhysApi {
     @Operation(summary = "Mark an answer as a contributing factor, or change its category")
     @PutMapping("/nodes/{nodeId}/factor")
     FactorView markFactor(
-            @PathVariable long id,
-            @PathVariable long nodeId,
-            @RequestBody FactorRequest request,
-            @AuthenticationPrincipal KintsugiPrincipal me) {
+            @PathVariable long id, @PathVariable long nodeId, @RequestBody FactorRequest request, Author author) {
         Long category = FactorsApi.categoryId(categories, request.categoryId(), request.category());
-        return factors.markAnswer(id, nodeId, new FactorInput(null, category, request.note()), author(me));
+        return factors.markAnswer(id, nodeId, new FactorInput(null, category, request.note()), author);
     }
 
     @Operation(summary = "Take the contributing-factor mark off an answer")
@@ -301,9 +295,5 @@ class WhysApi {
                 priority == null ? Priority.P3 : priority,
                 type == null ? ActionType.PREVENT : type,
                 request.verification() == null ? "" : request.verification());
-    }
-
-    private static org.kintsugi.postmortem.Author author(KintsugiPrincipal me) {
-        return WhysController.author(me);
     }
 }

@@ -274,7 +274,7 @@ public class FiveWhys {
     }
 
     private String impact(PostmortemView postmortem) {
-        String impact = incidents.find(postmortem.incidentKey()).impact().strip();
+        String impact = incidents.find(postmortem.incidentId()).impact().strip();
         return impact.isEmpty() ? postmortem.title() : impact;
     }
 

@@ -5,6 +5,7 @@ import io.swagger.v3.oas.annotations.tags.Tag;
 import java.net.URI;
 import java.util.List;
 import org.kintsugi.identity.KintsugiPrincipal;
+import org.kintsugi.postmortem.Author;
 import org.kintsugi.postmortem.ImportResult;
 import org.kintsugi.postmortem.PostmortemImport;
 import org.springframework.http.ResponseEntity;
@@ -38,8 +39,9 @@ class ImportApi {
     ResponseEntity<ImportResult> importOne(
             @RequestBody String markdown,
             @RequestParam(defaultValue = "postmortem.md") String fileName,
-            @AuthenticationPrincipal KintsugiPrincipal me) {
-        ImportResult result = importer.importMarkdown(markdown, fileName, PostmortemApi.author(me), me.zone());
+            @AuthenticationPrincipal KintsugiPrincipal me,
+            Author author) {
+        ImportResult result = importer.importMarkdown(markdown, fileName, author, me.zone());
         return ResponseEntity.created(URI.create("/api/v1/postmortems/" + result.postmortemId()))
                 .body(result);
     }
@@ -50,7 +52,9 @@ class ImportApi {
                     + " 'files'; each file is imported on its own and gets its own result or error.")
     @PostMapping(consumes = "multipart/form-data")
     List<ImportFiles.FileResult> importMany(
-            @RequestParam("files") List<MultipartFile> upload, @AuthenticationPrincipal KintsugiPrincipal me) {
-        return files.importAll(upload, me);
+            @RequestParam("files") List<MultipartFile> upload,
+            @AuthenticationPrincipal KintsugiPrincipal me,
+            Author author) {
+        return files.importAll(upload, author, me.zone());
     }
 }

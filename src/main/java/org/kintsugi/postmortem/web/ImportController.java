@@ -2,6 +2,7 @@ package org.kintsugi.postmortem.web;
 
 import java.util.List;
 import org.kintsugi.identity.KintsugiPrincipal;
+import org.kintsugi.postmortem.Author;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -29,12 +30,13 @@ class ImportController {
     String upload(
             @RequestParam(name = "files", required = false) List<MultipartFile> upload,
             @AuthenticationPrincipal KintsugiPrincipal me,
+            Author author,
             Model model) {
         if (upload == null || upload.stream().allMatch(MultipartFile::isEmpty)) {
             model.addAttribute("problem", "Choose one or more Markdown files to import.");
             return "postmortem/import";
         }
-        model.addAttribute("results", files.importAll(upload, me));
+        model.addAttribute("results", files.importAll(upload, author, me.zone()));
         return "postmortem/import";
     }
 }

@@ -4,10 +4,11 @@ import java.io.IOException;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
+import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
 import org.jspecify.annotations.Nullable;
-import org.kintsugi.identity.KintsugiPrincipal;
+import org.kintsugi.postmortem.Author;
 import org.kintsugi.postmortem.ImportResult;
 import org.kintsugi.postmortem.PostmortemImport;
 import org.springframework.stereotype.Component;
@@ -29,7 +30,7 @@ class ImportFiles {
             @Nullable ImportResult result,
             @Nullable String error) {}
 
-    List<FileResult> importAll(List<MultipartFile> files, KintsugiPrincipal me) {
+    List<FileResult> importAll(List<MultipartFile> files, Author author, ZoneId zone) {
         List<FileResult> results = new ArrayList<>();
         for (MultipartFile file : files) {
             String name = file.getOriginalFilename() == null ? "upload.md" : file.getOriginalFilename();
@@ -38,8 +39,7 @@ class ImportFiles {
             }
             try {
                 String markdown = utf8(file.getBytes());
-                results.add(new FileResult(
-                        name, importer.importMarkdown(markdown, name, PostmortemApi.author(me), me.zone()), null));
+                results.add(new FileResult(name, importer.importMarkdown(markdown, name, author, zone), null));
             } catch (IOException e) {
                 results.add(new FileResult(name, null, "could not be read as UTF-8 text"));
             } catch (RuntimeException e) {

@@ -4,19 +4,15 @@ import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import java.net.URI;
 import java.time.Clock;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.jspecify.annotations.Nullable;
 import org.kintsugi.identity.KintsugiPrincipal;
 import org.kintsugi.incident.IncidentManagement;
-import org.kintsugi.incident.Severity;
 import org.kintsugi.postmortem.Author;
-import org.kintsugi.postmortem.PostmortemFilter;
 import org.kintsugi.postmortem.PostmortemManagement;
 import org.kintsugi.postmortem.PostmortemReview;
 import org.kintsugi.postmortem.PostmortemRevisions;
-import org.kintsugi.postmortem.PostmortemStatus;
 import org.kintsugi.postmortem.PostmortemView;
 import org.kintsugi.postmortem.ReviewView;
 import org.kintsugi.postmortem.SectionComparison;
@@ -29,9 +25,7 @@ import org.kintsugi.postmortem.web.PostmortemJson.SectionRequest;
 import org.kintsugi.postmortem.web.PostmortemJson.SectionResponse;
 import org.kintsugi.postmortem.web.PostmortemJson.StartRequest;
 import org.kintsugi.shared.ETags;
-import org.kintsugi.shared.FieldProblem;
 import org.kintsugi.shared.InvalidInputException;
-import org.kintsugi.shared.Parsing;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.web.bind.annotation.DeleteMapping;
@@ -76,11 +70,9 @@ class PostmortemApi {
                     + " incident's kind and severity, unless templateId names another.")
     @PostMapping("/incidents/{key}/postmortem")
     ResponseEntity<PostmortemResponse> start(
-            @PathVariable String key,
-            @RequestBody(required = false) @Nullable StartRequest request,
-            @AuthenticationPrincipal KintsugiPrincipal me) {
+            @PathVariable String key, @RequestBody(required = false) @Nullable StartRequest request, Author author) {
         Long templateId = request == null ? null : request.templateId();
-        PostmortemView started = postmortems.start(key, templateId, author(me));
+        PostmortemView started = postmortems.start(key, templateId, author);
         return ResponseEntity.created(URI.create("/api/v1/postmortems/" + started.id()))
                 .eTag(ETags.of(started.version()))
                 .body(PostmortemResponse.of(started, clock.instant()));
@@ -107,7 +99,7 @@ class PostmortemApi {
             @RequestParam(required = false) @Nullable String team,
             @RequestParam(defaultValue = "0") int page,
             @RequestParam(defaultValue = "25") int size) {
-        var result = postmortems.list(filter(status, due, severity, team, page, size));
+        var result = postmortems.list(PostmortemFilters.read(status, due, severity, team, page, size));
         return Map.of(
                 "items",
                         result.getContent().stream()
@@ -147,15 +139,14 @@ class PostmortemApi {
     @Operation(summary = "Add a co-author", description = "The owner or an administrator (else 403).")
     @PostMapping("/postmortems/{id}/co-authors")
     ResponseEntity<PostmortemResponse> addCoAuthor(
-            @PathVariable long id, @RequestBody PersonRequest request, @AuthenticationPrincipal KintsugiPrincipal me) {
-        return withTag(postmortems.addCoAuthor(id, person(request), author(me)));
+            @PathVariable long id, @RequestBody PersonRequest request, Author author) {
+        return withTag(postmortems.addCoAuthor(id, person(request), author));
     }
 
     @Operation(summary = "Remove a co-author", description = "The owner or an administrator (else 403).")
     @DeleteMapping("/postmortems/{id}/co-authors/{userId}")
-    ResponseEntity<PostmortemResponse> removeCoAuthor(
-            @PathVariable long id, @PathVariable long userId, @AuthenticationPrincipal KintsugiPrincipal me) {
-        return withTag(postmortems.removeCoAuthor(id, userId, author(me)));
+    ResponseEntity<PostmortemResponse> removeCoAuthor(@PathVariable long id, @PathVariable long userId, Author author) {
+        return withTag(postmortems.removeCoAuthor(id, userId, author));
     }
 
     @Operation(
@@ -163,50 +154,48 @@ class PostmortemApi {
             description = "The owner or an administrator (else 403); the previous owner stays on as a co-author.")
     @PostMapping("/postmortems/{id}/owner")
     ResponseEntity<PostmortemResponse> handOver(
-            @PathVariable long id, @RequestBody PersonRequest request, @AuthenticationPrincipal KintsugiPrincipal me) {
-        return withTag(postmortems.handOver(id, person(request), author(me)));
+            @PathVariable long id, @RequestBody PersonRequest request, Author author) {
+        return withTag(postmortems.handOver(id, person(request), author));
     }
 
     @Operation(summary = "Submit for review", description = "Refused with the list of required sections still empty.")
     @PostMapping("/postmortems/{id}/submit")
-    ResponseEntity<PostmortemResponse> submit(@PathVariable long id, @AuthenticationPrincipal KintsugiPrincipal me) {
-        return withTag(review.submit(id, author(me)));
+    ResponseEntity<PostmortemResponse> submit(@PathVariable long id, Author author) {
+        return withTag(review.submit(id, author));
     }
 
     @Operation(summary = "Take a postmortem in review back to draft")
     @PostMapping("/postmortems/{id}/withdraw")
-    ResponseEntity<PostmortemResponse> withdraw(@PathVariable long id, @AuthenticationPrincipal KintsugiPrincipal me) {
-        return withTag(review.withdraw(id, author(me)));
+    ResponseEntity<PostmortemResponse> withdraw(@PathVariable long id, Author author) {
+        return withTag(review.withdraw(id, author));
     }
 
     @Operation(summary = "Approve", description = "Only someone who is not an author may approve (four-eyes rule).")
     @PostMapping("/postmortems/{id}/approve")
     ResponseEntity<PostmortemResponse> approve(
-            @PathVariable long id,
-            @RequestBody(required = false) @Nullable ApproveRequest request,
-            @AuthenticationPrincipal KintsugiPrincipal me) {
+            @PathVariable long id, @RequestBody(required = false) @Nullable ApproveRequest request, Author author) {
         List<String> checked = request == null || request.checked() == null ? List.of() : request.checked();
         String comment = request == null || request.comment() == null ? "" : request.comment();
-        return withTag(review.approve(id, author(me), checked, comment));
+        return withTag(review.approve(id, author, checked, comment));
     }
 
     @Operation(summary = "Request changes", description = "Sends the postmortem back to draft with the comment.")
     @PostMapping("/postmortems/{id}/request-changes")
     ResponseEntity<PostmortemResponse> requestChanges(
-            @PathVariable long id, @RequestBody ChangesRequest request, @AuthenticationPrincipal KintsugiPrincipal me) {
-        return withTag(review.requestChanges(id, author(me), request.comment() == null ? "" : request.comment()));
+            @PathVariable long id, @RequestBody ChangesRequest request, Author author) {
+        return withTag(review.requestChanges(id, author, request.comment() == null ? "" : request.comment()));
     }
 
     @Operation(summary = "Publish an approved postmortem")
     @PostMapping("/postmortems/{id}/publish")
-    ResponseEntity<PostmortemResponse> publish(@PathVariable long id, @AuthenticationPrincipal KintsugiPrincipal me) {
-        return withTag(review.publish(id, author(me)));
+    ResponseEntity<PostmortemResponse> publish(@PathVariable long id, Author author) {
+        return withTag(review.publish(id, author));
     }
 
     @Operation(summary = "Amend a published postmortem", description = "Starts a new revision as a draft.")
     @PostMapping("/postmortems/{id}/amend")
-    ResponseEntity<PostmortemResponse> amend(@PathVariable long id, @AuthenticationPrincipal KintsugiPrincipal me) {
-        return withTag(review.amend(id, author(me)));
+    ResponseEntity<PostmortemResponse> amend(@PathVariable long id, Author author) {
+        return withTag(review.amend(id, author));
     }
 
     @Operation(summary = "List the reviews, oldest first")
@@ -234,46 +223,11 @@ class PostmortemApi {
         return revisions.compare(id, from, to);
     }
 
-    static PostmortemFilter filter(
-            @Nullable String status,
-            @Nullable String due,
-            @Nullable String severity,
-            @Nullable String team,
-            int page,
-            int size) {
-        List<FieldProblem> problems = new ArrayList<>();
-        PostmortemStatus wanted = status == null || status.isBlank() ? null : status(status, problems);
-        Severity sev = Parsing.enumValue("severity", severity, Severity.class, problems);
-        if (due != null && !due.isBlank() && !due.equals("due") && !due.equals("overdue")) {
-            problems.add(new FieldProblem("due", "'" + due + "' is not one of due, overdue"));
-        }
-        if (size < 1 || size > 200) {
-            problems.add(new FieldProblem("size", "must be between 1 and 200"));
-        }
-        Parsing.check(problems);
-        return new PostmortemFilter(
-                wanted, due == null || due.isBlank() ? null : due, sev, team, Math.max(0, page), size);
-    }
-
-    private static @Nullable PostmortemStatus status(String code, List<FieldProblem> problems) {
-        for (PostmortemStatus s : PostmortemStatus.values()) {
-            if (s.code().equalsIgnoreCase(code.strip()) || s.name().equalsIgnoreCase(code.strip())) {
-                return s;
-            }
-        }
-        problems.add(new FieldProblem("status", "'" + code + "' is not one of draft, in-review, approved, published"));
-        return null;
-    }
-
     private static long person(PersonRequest request) {
         if (request.userId() == null) {
             throw new InvalidInputException("userId", "is required");
         }
         return request.userId();
-    }
-
-    static Author author(KintsugiPrincipal me) {
-        return new Author(me.id(), me.displayName());
     }
 
     private ResponseEntity<PostmortemResponse> withTag(PostmortemView postmortem) {

@@ -1,6 +1,5 @@
 package org.kintsugi.postmortem.web;
 
-import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.time.Clock;
 import java.util.List;
@@ -8,6 +7,7 @@ import org.jspecify.annotations.Nullable;
 import org.kintsugi.identity.KintsugiPrincipal;
 import org.kintsugi.incident.IncidentManagement;
 import org.kintsugi.incident.Severity;
+import org.kintsugi.postmortem.Author;
 import org.kintsugi.postmortem.PostmortemManagement;
 import org.kintsugi.postmortem.PostmortemReview;
 import org.kintsugi.postmortem.PostmortemRevisions;
@@ -15,9 +15,7 @@ import org.kintsugi.postmortem.PostmortemStatus;
 import org.kintsugi.postmortem.PostmortemView;
 import org.kintsugi.postmortem.SectionView;
 import org.kintsugi.shared.InvalidInputException;
-import org.kintsugi.shared.LimitExceededException;
 import org.kintsugi.shared.Markdown;
-import org.kintsugi.shared.NotFoundException;
 import org.kintsugi.shared.RefusedException;
 import org.kintsugi.shared.StaleVersionException;
 import org.springframework.dao.ConcurrencyFailureException;
@@ -27,16 +25,13 @@ import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
-import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.ResponseBody;
-import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.context.request.async.DeferredResult;
-import org.springframework.web.servlet.HandlerMapping;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 /** The postmortem page: start one from an incident, write its sections, share it, review and publish it. */
@@ -72,10 +67,10 @@ class PostmortemController {
     String start(
             @PathVariable String key,
             @RequestParam(required = false) @Nullable Long templateId,
-            @AuthenticationPrincipal KintsugiPrincipal me,
+            Author author,
             RedirectAttributes redirect) {
         try {
-            PostmortemView started = postmortems.start(key, templateId, PostmortemApi.author(me));
+            PostmortemView started = postmortems.start(key, templateId, author);
             redirect.addFlashAttribute("notice", "Started the postmortem of " + key + ".");
             return "redirect:/postmortems/" + started.id();
         } catch (RefusedException | InvalidInputException e) {
@@ -95,7 +90,7 @@ class PostmortemController {
             @AuthenticationPrincipal KintsugiPrincipal me,
             Model model) {
         try {
-            model.addAttribute("page", postmortems.list(PostmortemApi.filter(status, due, severity, team, page, 25)));
+            model.addAttribute("page", postmortems.list(PostmortemFilters.read(status, due, severity, team, page, 25)));
         } catch (InvalidInputException e) {
             model.addAttribute("page", Page.empty());
             model.addAttribute("problem", e.getMessage());
@@ -180,9 +175,9 @@ class PostmortemController {
     }
 
     @PostMapping("/postmortems/{id}/submit")
-    String submit(@PathVariable long id, @AuthenticationPrincipal KintsugiPrincipal me, RedirectAttributes redirect) {
+    String submit(@PathVariable long id, Author author, RedirectAttributes redirect) {
         try {
-            review.submit(id, PostmortemApi.author(me));
+            review.submit(id, author);
             redirect.addFlashAttribute("notice", "Submitted for review.");
         } catch (InvalidInputException e) {
             redirect.addFlashAttribute(
@@ -192,8 +187,8 @@ class PostmortemController {
     }
 
     @PostMapping("/postmortems/{id}/withdraw")
-    String withdraw(@PathVariable long id, @AuthenticationPrincipal KintsugiPrincipal me, RedirectAttributes redirect) {
-        review.withdraw(id, PostmortemApi.author(me));
+    String withdraw(@PathVariable long id, Author author, RedirectAttributes redirect) {
+        review.withdraw(id, author);
         redirect.addFlashAttribute("notice", "Back to draft.");
         return "redirect:/postmortems/" + id;
     }
@@ -203,10 +198,9 @@ class PostmortemController {
             @PathVariable long id,
             @RequestParam(required = false) @Nullable List<String> checked,
             @RequestParam(defaultValue = "") String comment,
-            @AuthenticationPrincipal KintsugiPrincipal me,
+            Author author,
             RedirectAttributes redirect) {
-        PostmortemView approved =
-                review.approve(id, PostmortemApi.author(me), checked == null ? List.of() : checked, comment);
+        PostmortemView approved = review.approve(id, author, checked == null ? List.of() : checked, comment);
         redirect.addFlashAttribute(
                 "notice", approved.status().code().equals("approved") ? "Approved." : "Approval recorded.");
         return "redirect:/postmortems/" + id;
@@ -216,56 +210,45 @@ class PostmortemController {
     String requestChanges(
             @PathVariable long id,
             @RequestParam(defaultValue = "") String comment,
-            @AuthenticationPrincipal KintsugiPrincipal me,
+            Author author,
             RedirectAttributes redirect) {
-        review.requestChanges(id, PostmortemApi.author(me), comment);
+        review.requestChanges(id, author, comment);
         redirect.addFlashAttribute("notice", "Changes requested; it is a draft again.");
         return "redirect:/postmortems/" + id;
     }
 
     @PostMapping("/postmortems/{id}/publish")
-    String publish(@PathVariable long id, @AuthenticationPrincipal KintsugiPrincipal me, RedirectAttributes redirect) {
-        review.publish(id, PostmortemApi.author(me));
+    String publish(@PathVariable long id, Author author, RedirectAttributes redirect) {
+        review.publish(id, author);
         redirect.addFlashAttribute("notice", "Published.");
         return "redirect:/postmortems/" + id;
     }
 
     @PostMapping("/postmortems/{id}/amend")
-    String amend(@PathVariable long id, @AuthenticationPrincipal KintsugiPrincipal me, RedirectAttributes redirect) {
-        PostmortemView amended = review.amend(id, PostmortemApi.author(me));
+    String amend(@PathVariable long id, Author author, RedirectAttributes redirect) {
+        PostmortemView amended = review.amend(id, author);
         redirect.addFlashAttribute("notice", "Started revision " + amended.revision() + " as a draft.");
         return "redirect:/postmortems/" + id;
     }
 
     @PostMapping("/postmortems/{id}/co-authors")
-    String addCoAuthor(
-            @PathVariable long id,
-            @RequestParam long userId,
-            @AuthenticationPrincipal KintsugiPrincipal me,
-            RedirectAttributes redirect) {
-        postmortems.addCoAuthor(id, userId, PostmortemApi.author(me));
+    String addCoAuthor(@PathVariable long id, @RequestParam long userId, Author author, RedirectAttributes redirect) {
+        postmortems.addCoAuthor(id, userId, author);
         redirect.addFlashAttribute("notice", "Added a co-author.");
         return "redirect:/postmortems/" + id;
     }
 
     @PostMapping("/postmortems/{id}/co-authors/{userId}/remove")
     String removeCoAuthor(
-            @PathVariable long id,
-            @PathVariable long userId,
-            @AuthenticationPrincipal KintsugiPrincipal me,
-            RedirectAttributes redirect) {
-        postmortems.removeCoAuthor(id, userId, PostmortemApi.author(me));
+            @PathVariable long id, @PathVariable long userId, Author author, RedirectAttributes redirect) {
+        postmortems.removeCoAuthor(id, userId, author);
         redirect.addFlashAttribute("notice", "Removed a co-author.");
         return "redirect:/postmortems/" + id;
     }
 
     @PostMapping("/postmortems/{id}/owner")
-    String handOver(
-            @PathVariable long id,
-            @RequestParam long userId,
-            @AuthenticationPrincipal KintsugiPrincipal me,
-            RedirectAttributes redirect) {
-        PostmortemView handed = postmortems.handOver(id, userId, PostmortemApi.author(me));
+    String handOver(@PathVariable long id, @RequestParam long userId, Author author, RedirectAttributes redirect) {
+        PostmortemView handed = postmortems.handOver(id, userId, author);
         redirect.addFlashAttribute("notice", handed.owner().name() + " owns this postmortem now.");
         return "redirect:/postmortems/" + id;
     }
@@ -276,24 +259,5 @@ class PostmortemController {
             @RequestParam(defaultValue = "pdf") String format,
             @AuthenticationPrincipal KintsugiPrincipal me) {
         return documents.export(id, format, me.id());
-    }
-
-    @ExceptionHandler({RefusedException.class, InvalidInputException.class, LimitExceededException.class})
-    String refused(RuntimeException e, HttpServletRequest request, RedirectAttributes redirect) {
-        redirect.addFlashAttribute("problem", e.getMessage());
-        return "redirect:/postmortems/" + pathVariable(request, "id");
-    }
-
-    /** Read a path variable of the request that failed, so the person lands back on the page they were on. */
-    static String pathVariable(HttpServletRequest request, String name) {
-        Object variables = request.getAttribute(HandlerMapping.URI_TEMPLATE_VARIABLES_ATTRIBUTE);
-        return variables instanceof java.util.Map<?, ?> map ? String.valueOf(map.get(name)) : "";
-    }
-
-    @ExceptionHandler(NotFoundException.class)
-    @ResponseStatus(HttpStatus.NOT_FOUND)
-    String notFound(NotFoundException e, Model model) {
-        model.addAttribute("message", e.getMessage());
-        return "error/404";
     }
 }

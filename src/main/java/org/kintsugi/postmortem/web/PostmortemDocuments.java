@@ -75,7 +75,7 @@ class PostmortemDocuments {
                         }
                     }
                 }));
-        IncidentView incident = incidents.find(postmortem.incidentKey());
+        IncidentView incident = incidents.find(postmortem.incidentId());
         PostmortemTimeline.Read read = timeline.read(id, incident.lifecycle());
         return new PostmortemDocument(
                 postmortem, incident, read.items(), read.durations(), parts, partsHtml, ownSections);

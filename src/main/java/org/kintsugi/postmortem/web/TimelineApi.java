@@ -3,16 +3,12 @@ package org.kintsugi.postmortem.web;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import java.net.URI;
-import java.time.DateTimeException;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.LocalDate;
-import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
 import org.jspecify.annotations.Nullable;
 import org.kintsugi.identity.KintsugiPrincipal;
-import org.kintsugi.postmortem.ChatTranscript;
 import org.kintsugi.postmortem.LineProblem;
 import org.kintsugi.postmortem.PostmortemTimeline;
 import org.kintsugi.postmortem.TimelineDurations;
@@ -27,7 +23,6 @@ import org.kintsugi.postmortem.web.PostmortemJson.TranscriptRequest;
 import org.kintsugi.shared.ETags;
 import org.kintsugi.shared.FieldProblem;
 import org.kintsugi.shared.InvalidInputException;
-import org.kintsugi.shared.LimitExceededException;
 import org.kintsugi.shared.Limits;
 import org.kintsugi.shared.Parsing;
 import org.springframework.http.HttpStatus;
@@ -138,7 +133,7 @@ class TimelineApi {
             @PathVariable long id,
             @RequestBody TranscriptRequest request,
             @AuthenticationPrincipal KintsugiPrincipal me) {
-        TranscriptReading reading = read(request, me.zone(), limits);
+        TranscriptReading reading = Transcripts.read(request.text(), request.date(), request.zone(), me.zone(), limits);
         if (Boolean.TRUE.equals(request.preview())) {
             return ResponseEntity.ok(TranscriptResponse.of(reading, 0));
         }
@@ -147,75 +142,8 @@ class TimelineApi {
                     .map(p -> new FieldProblem("text", p.message()))
                     .toList());
         }
-        List<TimelineItem> saved = timeline.addAll(id, entries(reading), me.displayName(), "text");
+        List<TimelineItem> saved = timeline.addAll(id, Transcripts.entries(reading), me.displayName(), "text");
         return ResponseEntity.status(HttpStatus.CREATED).body(TranscriptResponse.of(reading, saved.size()));
-    }
-
-    /**
-     * Read a transcript with the date and zone chosen on paste, each checked with a message naming its field; a
-     * transcript longer than {@code kintsugi.limits.transcript-size} characters or
-     * {@code kintsugi.limits.transcript-lines} lines is refused before it is read.
-     */
-    static TranscriptReading read(TranscriptRequest request, ZoneId defaultZone, Limits limits) {
-        bounded(request.text(), limits);
-        List<FieldProblem> problems = new ArrayList<>();
-        if (request.text() == null || request.text().isBlank()) {
-            problems.add(new FieldProblem("text", "is required: paste the chat messages"));
-        }
-        LocalDate date = null;
-        try {
-            date = request.date() == null || request.date().isBlank()
-                    ? null
-                    : LocalDate.parse(request.date().strip());
-        } catch (DateTimeException e) {
-            problems.add(new FieldProblem("date", "'" + request.date() + "' is not a date like 2026-11-21"));
-        }
-        if (date == null && problems.stream().noneMatch(p -> p.field().equals("date"))) {
-            problems.add(new FieldProblem("date", "is required: on which day were these messages written?"));
-        }
-        ZoneId zone = defaultZone;
-        try {
-            zone = request.zone() == null || request.zone().isBlank()
-                    ? defaultZone
-                    : ZoneId.of(request.zone().strip());
-        } catch (DateTimeException e) {
-            problems.add(new FieldProblem("zone", "'" + request.zone() + "' is not a time zone, e.g. Europe/Berlin"));
-        }
-        Parsing.check(problems);
-        return ChatTranscript.read(request.text(), date, zone);
-    }
-
-    private static void bounded(@Nullable String text, Limits limits) {
-        if (text == null) {
-            return;
-        }
-        if (text.length() > limits.transcriptSize()) {
-            throw new LimitExceededException(
-                    LimitExceededException.Kind.TOO_LARGE,
-                    "text",
-                    "transcript-size",
-                    limits.transcriptSize(),
-                    "The transcript has " + LimitExceededException.count(text.length())
-                            + " characters, more than one paste may have; paste it in parts");
-        }
-        long lines = text.lines().count();
-        if (lines > limits.transcriptLines()) {
-            throw new LimitExceededException(
-                    LimitExceededException.Kind.TOO_LARGE,
-                    "text",
-                    "transcript-lines",
-                    limits.transcriptLines(),
-                    "The transcript has " + LimitExceededException.count(lines)
-                            + " lines, more than one paste may have; paste it in parts");
-        }
-    }
-
-    /** Turn read messages into timeline entries: the author becomes the source. */
-    static List<TimelineEntry> entries(TranscriptReading reading) {
-        return reading.entries().stream()
-                .map(e -> new TimelineEntry(
-                        e.at(), e.text(), e.kind(), e.author().isBlank() ? "chat" : e.author(), false))
-                .toList();
     }
 
     private static TimelineEntry entry(TimelineRequest request) {

@@ -1,6 +1,5 @@
 package org.kintsugi.postmortem.web;
 
-import jakarta.servlet.http.HttpServletRequest;
 import java.time.DateTimeException;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -16,17 +15,14 @@ import org.kintsugi.postmortem.PostmortemTimeline;
 import org.kintsugi.postmortem.TimelineEntry;
 import org.kintsugi.postmortem.TimelineKind;
 import org.kintsugi.postmortem.TranscriptReading;
-import org.kintsugi.postmortem.web.PostmortemJson.TranscriptRequest;
 import org.kintsugi.shared.FieldProblem;
 import org.kintsugi.shared.InvalidInputException;
 import org.kintsugi.shared.LimitExceededException;
 import org.kintsugi.shared.Limits;
 import org.kintsugi.shared.Parsing;
-import org.kintsugi.shared.RefusedException;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
-import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -103,10 +99,6 @@ class TimelineController {
             LocalDate day = started == null ? LocalDate.now(zone) : LocalDate.ofInstant(started, zone);
             return new TranscriptForm("", day.toString(), zone.getId());
         }
-
-        TranscriptRequest request(boolean skipUnreadable) {
-            return new TranscriptRequest(text, date, zone, false, skipUnreadable);
-        }
     }
 
     @PostMapping("/postmortems/{id}/timeline")
@@ -164,7 +156,7 @@ class TimelineController {
             @RequestHeader(name = "HX-Request", required = false) @Nullable String htmx,
             Model model) {
         try {
-            model.addAttribute("reading", TimelineApi.read(form.request(false), me.zone(), limits));
+            model.addAttribute("reading", Transcripts.read(form.text(), form.date(), form.zone(), me.zone(), limits));
         } catch (InvalidInputException e) {
             model.addAttribute("transcriptErrors", e.byField());
         } catch (LimitExceededException e) {
@@ -185,8 +177,8 @@ class TimelineController {
             @ModelAttribute("transcript") TranscriptForm form,
             @AuthenticationPrincipal KintsugiPrincipal me,
             RedirectAttributes redirect) {
-        TranscriptReading reading = TimelineApi.read(form.request(true), me.zone(), limits);
-        int added = timeline.addAll(id, TimelineApi.entries(reading), me.displayName(), "text")
+        TranscriptReading reading = Transcripts.read(form.text(), form.date(), form.zone(), me.zone(), limits);
+        int added = timeline.addAll(id, Transcripts.entries(reading), me.displayName(), "text")
                 .size();
         redirect.addFlashAttribute(
                 "notice",
@@ -195,11 +187,5 @@ class TimelineController {
                                 ? "."
                                 : "; skipped " + reading.problems().size() + " unreadable lines."));
         return "redirect:/postmortems/" + id + "#timeline";
-    }
-
-    @ExceptionHandler({RefusedException.class, InvalidInputException.class, LimitExceededException.class})
-    String refused(RuntimeException e, HttpServletRequest request, RedirectAttributes redirect) {
-        redirect.addFlashAttribute("problem", e.getMessage());
-        return "redirect:/postmortems/" + PostmortemController.pathVariable(request, "id") + "#timeline";
     }
 }

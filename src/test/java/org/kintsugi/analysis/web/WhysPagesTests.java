@@ -246,6 +246,34 @@ class WhysPagesTests {
         }
 
         @Test
+        void withoutScriptsARefusedChangeComesBackOnTheAnswersPage() throws Exception {
+            long pm = postmortem("Five whys analysis");
+            NodeView node = whys.addCause(pm, null, answer("The pool was sized for last year"), as(owner));
+            String page = "/postmortems/" + pm + "/whys/nodes/" + node.id();
+
+            MvcTestResult invalid = post(page + "/action", false, "title", "Size the pool", "dueDate", "soon");
+            assertThat(invalid).hasStatus(HttpStatus.UNPROCESSABLE_CONTENT);
+            Document shown = html(invalid);
+            assertThat(shown.select(".alert.error").text()).contains("Some fields need attention");
+            assertThat(shown.select(".field-error").eachText())
+                    .anySatisfy(t -> assertThat(t).startsWith("Due date is required"));
+            assertThat(shown.select("input[name=title]").attr("value")).isEqualTo("Size the pool");
+            assertThat(shown.select("input[name=dueDate]").attr("value")).isEqualTo("soon");
+
+            post(page + "/vote", false);
+            post(page + "/vote", false);
+            MvcTestResult refused = post(page + "/vote", false);
+            assertThat(refused).hasStatus3xxRedirection();
+            assertThat(refused.getResponse().getRedirectedUrl()).isEqualTo(page);
+            assertThat(refused)
+                    .flash()
+                    .hasEntrySatisfying(
+                            "problem",
+                            problem ->
+                                    assertThat(problem.toString()).contains("the most one person may give one answer"));
+        }
+
+        @Test
         void theOwnerChoosesThePathAndAnAnswerBecomesAnActionItem() throws Exception {
             long pm = postmortem("Five whys analysis");
             NodeView node = whys.addCause(pm, null, answer("The pool was sized for last year"), as(owner));
