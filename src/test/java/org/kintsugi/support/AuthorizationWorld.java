@@ -42,9 +42,9 @@ import org.kintsugi.postmortem.PostmortemTimeline;
 import org.kintsugi.postmortem.PostmortemView;
 import org.kintsugi.postmortem.SectionView;
 import org.kintsugi.postmortem.TemplateCatalogue;
-import org.kintsugi.postmortem.TemplateChoice;
-import org.kintsugi.postmortem.TimelineEntry;
 import org.kintsugi.postmortem.TimelineKind;
+import org.kintsugi.postmortem.template.TemplateChoice;
+import org.kintsugi.postmortem.timeline.TimelineEntry;
 import org.springframework.context.ApplicationContext;
 
 /**
