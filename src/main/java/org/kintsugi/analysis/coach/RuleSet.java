@@ -1,4 +1,4 @@
-package org.kintsugi.analysis;
+package org.kintsugi.analysis.coach;
 
 import java.util.ArrayList;
 import java.util.Comparator;

@@ -1,4 +1,4 @@
-package org.kintsugi.analysis;
+package org.kintsugi.analysis.coach;
 
 /** Name the kinds of phrasing the coach points out, each with a weight in the blamelessness score. */
 public enum Category {

@@ -1,4 +1,4 @@
-package org.kintsugi.analysis;
+package org.kintsugi.analysis.coach;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

@@ -1,4 +1,4 @@
-package org.kintsugi.analysis;
+package org.kintsugi.analysis.coach;
 
 /**
  * One sentence of a tokenised text, with the little grammar the rules need: who the subject of a verb is, whether a

@@ -1,4 +1,4 @@
-package org.kintsugi.analysis;
+package org.kintsugi.analysis.coach;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;

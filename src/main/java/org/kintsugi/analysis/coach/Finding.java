@@ -1,4 +1,4 @@
-package org.kintsugi.analysis;
+package org.kintsugi.analysis.coach;
 
 /**
  * One phrase the coach points out: where it is (character offsets, end exclusive), what it says, why it reads as blame

@@ -1,4 +1,4 @@
-package org.kintsugi.analysis;
+package org.kintsugi.analysis.coach;
 
 import java.util.List;
 import java.util.Set;
