@@ -1,4 +1,4 @@
-package org.kintsugi.action;
+package org.kintsugi.action.settings;
 
 import java.util.ArrayList;
 import java.util.List;

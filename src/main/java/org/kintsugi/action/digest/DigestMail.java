@@ -1,4 +1,4 @@
-package org.kintsugi.action;
+package org.kintsugi.action.digest;
 
 import java.util.List;
 import java.util.Locale;
@@ -9,7 +9,7 @@ import org.thymeleaf.context.Context;
 
 /** Write a digest as a mail: an HTML body from a template and the same content as plain text. */
 @Component
-class DigestMail {
+public class DigestMail {
 
     private final ITemplateEngine templates;
 
@@ -17,11 +17,11 @@ class DigestMail {
         this.templates = templates;
     }
 
-    String html(Digest digest) {
+    public String html(Digest digest) {
         return templates.process("action/mail/digest", new Context(Locale.ENGLISH, Map.of("d", digest)));
     }
 
-    String text(Digest digest) {
+    public String text(Digest digest) {
         StringBuilder text = new StringBuilder("Hello " + digest.name() + ",\n");
         digest.parts().forEach(part -> section(text, part.heading(), part.lines()));
         return text.append("\nOne mail a day from Kintsugi, with everything that needs you.\n")

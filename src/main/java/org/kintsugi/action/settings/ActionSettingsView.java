@@ -1,4 +1,4 @@
-package org.kintsugi.action;
+package org.kintsugi.action.settings;
 
 /**
  * The follow-through rules as administrators set them.

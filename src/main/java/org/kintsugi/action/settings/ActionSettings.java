@@ -1,4 +1,4 @@
-package org.kintsugi.action;
+package org.kintsugi.action.settings;
 
 import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
@@ -8,7 +8,7 @@ import java.time.Duration;
 /** The organisation's follow-through rules: soak time, how many committed items are many, when to verify and remind. */
 @Entity
 @Table(name = "action_settings")
-class ActionSettings {
+public class ActionSettings {
 
     @Id
     private int id = 1;
@@ -21,15 +21,15 @@ class ActionSettings {
 
     protected ActionSettings() {}
 
-    Duration soak() {
+    public Duration soak() {
         return Duration.ofHours(soakHours);
     }
 
-    int commitThreshold() {
+    public int commitThreshold() {
         return commitThreshold;
     }
 
-    int verifyAfterDays() {
+    public int verifyAfterDays() {
         return verifyAfterDays;
     }
 

@@ -1,4 +1,4 @@
-package org.kintsugi.action;
+package org.kintsugi.action.digest;
 
 import java.time.LocalDate;
 import java.util.List;
