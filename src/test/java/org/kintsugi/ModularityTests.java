@@ -13,8 +13,12 @@ class ModularityTests {
         modules.verify();
     }
 
+    /** Regenerate docs/modules: the component diagrams and each module's canvas, kept with the code they describe. */
     @Test
     void writesModuleDocumentation() {
-        new Documenter(modules).writeModulesAsPlantUml().writeIndividualModulesAsPlantUml();
+        new Documenter(modules, Documenter.Options.defaults().withOutputFolder("docs/modules"))
+                .writeModulesAsPlantUml()
+                .writeIndividualModulesAsPlantUml()
+                .writeModuleCanvases();
     }
 }
