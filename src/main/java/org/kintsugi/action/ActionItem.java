@@ -284,6 +284,67 @@ class ActionItem {
         return proposedAt.plus(soak);
     }
 
+    ActionItemCommitted committed(long incidentId) {
+        return new ActionItemCommitted(
+                id(),
+                postmortemId,
+                incidentId,
+                title,
+                ownerId,
+                ownerName,
+                dueDate,
+                status,
+                Objects.requireNonNull(committedAt));
+    }
+
+    ActionItemCompleted completed(long incidentId) {
+        return new ActionItemCompleted(
+                id(),
+                postmortemId,
+                incidentId,
+                title,
+                ownerId,
+                ownerName,
+                dueDate,
+                status,
+                Objects.requireNonNull(doneAt),
+                Objects.requireNonNull(verifyBy));
+    }
+
+    ActionItemVerified verified(long incidentId) {
+        return new ActionItemVerified(
+                id(),
+                postmortemId,
+                incidentId,
+                title,
+                ownerId,
+                ownerName,
+                dueDate,
+                status,
+                status == VERIFIED,
+                Objects.requireNonNull(evidence),
+                Objects.requireNonNull(verifiedAt));
+    }
+
+    ActionItemDropped dropped(long incidentId) {
+        return new ActionItemDropped(
+                id(),
+                postmortemId,
+                incidentId,
+                title,
+                ownerId,
+                ownerName,
+                dueDate,
+                status,
+                Objects.requireNonNull(dropReason),
+                updatedAt);
+    }
+
+    ActionItemOverdue overdue(long incidentId, LocalDate noticedOn) {
+        return new ActionItemOverdue(
+                id(), postmortemId, incidentId, title, ownerId, ownerName, dueDate, status, noticedOn);
+    }
+
     ActionView view(Duration soak, Progress progress) {
         return new ActionView(
                 id == null ? 0 : id,

@@ -10,6 +10,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
 import org.jspecify.annotations.Nullable;
+import org.kintsugi.action.settings.ActionSettings;
+import org.kintsugi.action.settings.ActionSettingsStore;
 import org.kintsugi.identity.UserManagement;
 import org.kintsugi.identity.UserView;
 import org.kintsugi.postmortem.Author;
@@ -21,10 +23,14 @@ import org.kintsugi.shared.LimitExceededException;
 import org.kintsugi.shared.Limits;
 import org.kintsugi.shared.NotFoundException;
 import org.kintsugi.shared.StaleVersionException;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
-/** Propose, commit, work on, complete, verify and drop action items; every change lands in the item's history. */
+/**
+ * Propose, commit, work on, complete, verify and drop action items; every change lands in the item's history, and
+ * commitments, completions, verifications and drops are published as events for other modules.
+ */
 @Service
 @Transactional
 public class ActionManagement {
@@ -36,6 +42,7 @@ public class ActionManagement {
     private final PostmortemManagement postmortems;
     private final UserManagement users;
     private final Limits limits;
+    private final ApplicationEventPublisher events;
     private final Clock clock;
 
     ActionManagement(
@@ -46,8 +53,10 @@ public class ActionManagement {
             PostmortemManagement postmortems,
             UserManagement users,
             Clock clock,
-            Limits limits) {
+            Limits limits,
+            ApplicationEventPublisher events) {
         this.limits = limits;
+        this.events = events;
         this.items = items;
         this.changes = changes;
         this.settings = settings;
@@ -127,7 +136,9 @@ public class ActionManagement {
         ActionItem item = load(id);
         PostmortemView postmortem = postmortems.find(item.postmortemId());
         boolean owner = postmortem.owner().id() == actor.id();
-        return apply(item, actor, item.commit(clock.instant(), soak(), owner, reason));
+        ActionView committed = apply(item, actor, item.commit(clock.instant(), soak(), owner, reason));
+        events.publishEvent(item.committed(postmortem.incidentId()));
+        return committed;
     }
 
     /** Start work on a committed item. */
@@ -139,13 +150,18 @@ public class ActionManagement {
     /** Mark an item done; it is due for verification after the configured number of days. */
     public ActionView complete(long id, Author actor) {
         ActionItem item = load(id);
-        return apply(item, actor, item.complete(clock.instant(), current().verifyAfterDays()));
+        ActionView done =
+                apply(item, actor, item.complete(clock.instant(), current().verifyAfterDays()));
+        events.publishEvent(item.completed(incidentOf(item)));
+        return done;
     }
 
     /** Record whether a done item worked, with the evidence. */
     public ActionView verify(long id, boolean effective, String evidence, Author actor) {
         ActionItem item = load(id);
-        return apply(item, actor, item.verify(effective, evidence, clock.instant()));
+        ActionView verified = apply(item, actor, item.verify(effective, evidence, clock.instant()));
+        events.publishEvent(item.verified(incidentOf(item)));
+        return verified;
     }
 
     /** Take a done or ineffective item back into work. */
@@ -157,7 +173,18 @@ public class ActionManagement {
     /** Drop an open item, saying why. */
     public ActionView drop(long id, String reason, Author actor) {
         ActionItem item = load(id);
-        return apply(item, actor, item.drop(reason, clock.instant()));
+        ActionView dropped = apply(item, actor, item.drop(reason, clock.instant()));
+        announceDrop(item);
+        return dropped;
+    }
+
+    /** Tell other modules that an item was dropped, here or while triaging. */
+    void announceDrop(ActionItem item) {
+        events.publishEvent(item.dropped(incidentOf(item)));
+    }
+
+    private long incidentOf(ActionItem item) {
+        return postmortems.find(item.postmortemId()).incidentId();
     }
 
     /** Write something that happened to an item into its history without changing it, such as a ticket closing. */

@@ -44,6 +44,7 @@ public class ActionTriage {
             record(step, actor, new ActionItem.Change("changed", "moved under item " + keepId));
         }
         record(merged, actor, merged.drop("merged into item " + keepId + ": " + keep.title(), now));
+        actions.announceDrop(merged);
         items.flush();
         return actions.find(keepId);
     }
@@ -79,6 +80,9 @@ public class ActionTriage {
                     dropOthers
                             ? other.drop("not among those that matter most: " + reason.strip(), now)
                             : other.prioritise(Priority.P4, now));
+            if (dropOthers) {
+                actions.announceDrop(other);
+            }
         }
         for (ActionItem kept : all.stream().filter(i -> keep.contains(i.id())).toList()) {
             record(kept, actor, new ActionItem.Change("chosen", "among those that matter most"));

@@ -28,6 +28,8 @@ import java.util.Optional;
 import java.util.Set;
 import org.jspecify.annotations.Nullable;
 import org.kintsugi.incident.Severity;
+import org.kintsugi.postmortem.template.SectionDefinition;
+import org.kintsugi.postmortem.template.TemplateView;
 import org.kintsugi.shared.FieldProblem;
 import org.kintsugi.shared.InvalidInputException;
 import org.kintsugi.shared.RefusedException;

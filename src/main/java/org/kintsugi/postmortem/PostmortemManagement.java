@@ -16,6 +16,7 @@ import org.kintsugi.incident.IncidentResolved;
 import org.kintsugi.incident.IncidentRevised;
 import org.kintsugi.incident.IncidentView;
 import org.kintsugi.incident.Severity;
+import org.kintsugi.postmortem.template.TemplateView;
 import org.kintsugi.shared.Limits;
 import org.kintsugi.shared.NotFoundException;
 import org.kintsugi.shared.RefusedException;

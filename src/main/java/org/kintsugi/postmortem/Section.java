@@ -9,6 +9,7 @@ import jakarta.persistence.Table;
 import jakarta.persistence.Version;
 import java.time.Instant;
 import org.jspecify.annotations.Nullable;
+import org.kintsugi.postmortem.template.SectionDefinition;
 
 /** One section of a postmortem: Markdown text under a heading, versioned on its own so two writers can share a document. */
 @Entity

@@ -5,6 +5,8 @@ import java.time.ZoneId;
 import java.util.List;
 import java.util.Optional;
 import org.jspecify.annotations.Nullable;
+import org.kintsugi.postmortem.policy.DuePolicyView;
+import org.kintsugi.postmortem.template.TemplateChoice;
 
 /**
  * What starting a postmortem for an incident would mean: when it is due, the templates to choose from, and the one

@@ -14,7 +14,7 @@ import org.kintsugi.incident.Severity;
 import org.kintsugi.postmortem.Author;
 import org.kintsugi.postmortem.PostmortemManagement;
 import org.kintsugi.postmortem.PostmortemView;
-import org.kintsugi.postmortem.TemplateChoice;
+import org.kintsugi.postmortem.template.TemplateChoice;
 
 /** Incidents with a postmortem from a chosen template, and why-answers, for the five-whys and factor tests. */
 public final class WhysFixtures {

@@ -9,6 +9,8 @@ import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 import org.kintsugi.incident.Severity;
+import org.kintsugi.postmortem.template.SectionDefinition;
+import org.kintsugi.postmortem.template.TemplateView;
 import org.kintsugi.shared.InvalidInputException;
 import org.kintsugi.shared.RefusedException;
 

@@ -15,11 +15,11 @@ import org.kintsugi.action.tracker.TrackerConfiguration;
 import org.kintsugi.action.tracker.TrackerKind;
 import org.kintsugi.action.tracker.TrackerSettingsChange;
 import org.kintsugi.action.tracker.TrackerSync;
-import org.kintsugi.analysis.LanguageRules;
 import org.kintsugi.analysis.account.AccountManagement;
 import org.kintsugi.analysis.account.AccountView;
 import org.kintsugi.analysis.account.EntryDraft;
 import org.kintsugi.analysis.account.EntryKind;
+import org.kintsugi.analysis.coach.LanguageRules;
 import org.kintsugi.analysis.factors.ContributingFactors;
 import org.kintsugi.analysis.factors.FactorCategories;
 import org.kintsugi.analysis.factors.FactorInput;
@@ -42,9 +42,9 @@ import org.kintsugi.postmortem.PostmortemTimeline;
 import org.kintsugi.postmortem.PostmortemView;
 import org.kintsugi.postmortem.SectionView;
 import org.kintsugi.postmortem.TemplateCatalogue;
-import org.kintsugi.postmortem.TemplateChoice;
-import org.kintsugi.postmortem.TimelineEntry;
 import org.kintsugi.postmortem.TimelineKind;
+import org.kintsugi.postmortem.template.TemplateChoice;
+import org.kintsugi.postmortem.timeline.TimelineEntry;
 import org.springframework.context.ApplicationContext;
 
 /**

@@ -1,8 +1,8 @@
 package org.kintsugi.action.web;
 
 import jakarta.servlet.http.HttpServletResponse;
-import org.kintsugi.action.ActionPolicy;
-import org.kintsugi.action.ActionSettingsView;
+import org.kintsugi.action.settings.ActionPolicy;
+import org.kintsugi.action.settings.ActionSettingsView;
 import org.kintsugi.shared.InvalidInputException;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Controller;

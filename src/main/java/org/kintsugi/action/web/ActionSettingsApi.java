@@ -1,8 +1,8 @@
 package org.kintsugi.action.web;
 
 import io.swagger.v3.oas.annotations.tags.Tag;
-import org.kintsugi.action.ActionPolicy;
-import org.kintsugi.action.ActionSettingsView;
+import org.kintsugi.action.settings.ActionPolicy;
+import org.kintsugi.action.settings.ActionSettingsView;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestBody;

@@ -1,9 +1,9 @@
 package org.kintsugi.analysis.web;
 
 import jakarta.servlet.http.HttpServletRequest;
-import org.kintsugi.analysis.Highlighted;
-import org.kintsugi.analysis.LanguageCoach;
-import org.kintsugi.analysis.LanguageReview;
+import org.kintsugi.analysis.coach.Highlighted;
+import org.kintsugi.analysis.coach.LanguageCoach;
+import org.kintsugi.analysis.coach.LanguageReview;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.PostMapping;

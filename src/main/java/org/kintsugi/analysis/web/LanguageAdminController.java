@@ -2,10 +2,10 @@ package org.kintsugi.analysis.web;
 
 import jakarta.servlet.http.HttpServletResponse;
 import java.util.List;
-import org.kintsugi.analysis.Category;
-import org.kintsugi.analysis.LanguageRules;
-import org.kintsugi.analysis.NewRule;
-import org.kintsugi.analysis.RuleView;
+import org.kintsugi.analysis.coach.Category;
+import org.kintsugi.analysis.coach.LanguageRules;
+import org.kintsugi.analysis.coach.NewRule;
+import org.kintsugi.analysis.coach.RuleView;
 import org.kintsugi.shared.InvalidInputException;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Controller;

@@ -3,7 +3,7 @@ package org.kintsugi.analysis.whys;
 import java.time.Instant;
 import java.util.List;
 import org.jspecify.annotations.Nullable;
-import org.kintsugi.analysis.Finding;
+import org.kintsugi.analysis.coach.Finding;
 
 /**
  * One answer as people see it.

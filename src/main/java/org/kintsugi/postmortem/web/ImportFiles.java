@@ -9,8 +9,8 @@ import java.util.ArrayList;
 import java.util.List;
 import org.jspecify.annotations.Nullable;
 import org.kintsugi.postmortem.Author;
-import org.kintsugi.postmortem.ImportResult;
 import org.kintsugi.postmortem.PostmortemImport;
+import org.kintsugi.postmortem.importing.ImportResult;
 import org.springframework.stereotype.Component;
 import org.springframework.web.multipart.MultipartFile;
 

@@ -12,11 +12,11 @@ import org.kintsugi.incident.IncidentManagement;
 import org.kintsugi.postmortem.Author;
 import org.kintsugi.postmortem.PostmortemManagement;
 import org.kintsugi.postmortem.PostmortemReview;
-import org.kintsugi.postmortem.PostmortemRevisions;
 import org.kintsugi.postmortem.PostmortemView;
-import org.kintsugi.postmortem.ReviewView;
-import org.kintsugi.postmortem.SectionComparison;
 import org.kintsugi.postmortem.SectionView;
+import org.kintsugi.postmortem.review.ReviewView;
+import org.kintsugi.postmortem.revision.PostmortemRevisions;
+import org.kintsugi.postmortem.revision.SectionComparison;
 import org.kintsugi.postmortem.web.PostmortemJson.ApproveRequest;
 import org.kintsugi.postmortem.web.PostmortemJson.ChangesRequest;
 import org.kintsugi.postmortem.web.PostmortemJson.PersonRequest;
@@ -213,7 +213,7 @@ class PostmortemApi {
 
     @Operation(summary = "Read one revision's sections")
     @GetMapping("/postmortems/{id}/revisions/{number}")
-    List<org.kintsugi.postmortem.RevisionSection> revision(@PathVariable long id, @PathVariable int number) {
+    List<org.kintsugi.postmortem.revision.RevisionSection> revision(@PathVariable long id, @PathVariable int number) {
         return revisions.sections(id, number);
     }
 

@@ -12,8 +12,8 @@ import org.kintsugi.incident.Durations;
 import org.kintsugi.incident.IncidentView;
 import org.kintsugi.postmortem.PostmortemView;
 import org.kintsugi.postmortem.SectionView;
-import org.kintsugi.postmortem.TimelineDurations;
 import org.kintsugi.postmortem.TimelineItem;
+import org.kintsugi.postmortem.timeline.TimelineDurations;
 import org.kintsugi.shared.Markdown;
 
 /**

@@ -3,9 +3,9 @@ package org.kintsugi.postmortem.web;
 import java.util.ArrayList;
 import java.util.List;
 import org.jspecify.annotations.Nullable;
-import org.kintsugi.postmortem.SectionDefinition;
-import org.kintsugi.postmortem.TemplateDraft;
-import org.kintsugi.postmortem.TemplateView;
+import org.kintsugi.postmortem.template.SectionDefinition;
+import org.kintsugi.postmortem.template.TemplateDraft;
+import org.kintsugi.postmortem.template.TemplateView;
 
 /** The template form as typed: rows with a blank heading are dropped, rows are ordered by their position field. */
 public class TemplateForm {

@@ -1,4 +1,0 @@
-package org.kintsugi.analysis;
-
-/** A rule's match in a sentence: the first and last token of the phrase, why it blames and what to say instead. */
-record Hit(int first, int last, String explanation, String suggestion) {}

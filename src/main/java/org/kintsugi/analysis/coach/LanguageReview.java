@@ -1,0 +1,18 @@
+package org.kintsugi.analysis.coach;
+
+import java.util.List;
+
+/** The coach's review of one text: a blamelessness score from 0 to 100 and the findings in text order. */
+public record LanguageReview(int score, int words, List<Finding> findings) {
+
+    public LanguageReview {
+        findings = List.copyOf(findings);
+    }
+
+    /** Return the score of the texts of these reviews taken as one document, without reviewing them again. */
+    public static int scoreOf(List<LanguageReview> reviews) {
+        return RuleSet.score(
+                reviews.stream().flatMap(r -> r.findings().stream()).toList(),
+                reviews.stream().mapToInt(LanguageReview::words).sum());
+    }
+}

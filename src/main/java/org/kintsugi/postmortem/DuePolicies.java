@@ -1,6 +1,0 @@
-package org.kintsugi.postmortem;
-
-import org.kintsugi.incident.Severity;
-import org.springframework.data.jpa.repository.JpaRepository;
-
-interface DuePolicies extends JpaRepository<DuePolicy, Severity> {}

@@ -1,4 +1,0 @@
-package org.kintsugi.postmortem;
-
-/** A section as it stood in a published revision. */
-public record RevisionSection(String key, String heading, String body) {}

@@ -1,4 +1,0 @@
-package org.kintsugi.postmortem;
-
-/** An active template as a picker lists it: just its id and name. */
-public record TemplateChoice(long id, String name) {}

@@ -1,9 +1,0 @@
-package org.kintsugi.postmortem;
-
-import java.util.List;
-import org.springframework.data.jpa.repository.JpaRepository;
-
-interface TemplateRules extends JpaRepository<TemplateRule, Long> {
-
-    List<TemplateRule> findAllByOrderByPositionAsc();
-}

@@ -1,0 +1,9 @@
+package org.kintsugi.postmortem.policy;
+
+import java.util.List;
+import org.springframework.data.jpa.repository.JpaRepository;
+
+public interface Checklist extends JpaRepository<ChecklistItem, Long> {
+
+    List<ChecklistItem> findAllByOrderByPositionAsc();
+}

@@ -1,0 +1,6 @@
+package org.kintsugi.postmortem.policy;
+
+import org.kintsugi.incident.Severity;
+import org.springframework.data.jpa.repository.JpaRepository;
+
+public interface DuePolicies extends JpaRepository<DuePolicy, Severity> {}

@@ -1,0 +1,34 @@
+package org.kintsugi.postmortem.policy;
+
+import jakarta.persistence.Entity;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+
+/** The organisation's review rules: how many approvals publishing needs and whose calendar counts working days. */
+@Entity
+@Table(name = "postmortem_settings")
+public class ReviewSettings {
+
+    public static final int ID = 1;
+
+    @Id
+    private int id = ID;
+
+    private int approvalsRequired = 1;
+    private String workingZone = "UTC";
+
+    protected ReviewSettings() {}
+
+    public int approvalsRequired() {
+        return approvalsRequired;
+    }
+
+    public String workingZone() {
+        return workingZone;
+    }
+
+    public void change(int approvalsRequired, String workingZone) {
+        this.approvalsRequired = approvalsRequired;
+        this.workingZone = workingZone;
+    }
+}
