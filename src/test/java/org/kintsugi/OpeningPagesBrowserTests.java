@@ -144,6 +144,13 @@ class OpeningPagesBrowserTests {
         page.setViewportSize(width, width == 390 ? 844 : 900);
     }
 
+    /** Assert that nothing on the page, as it is now, reaches past the right edge of the window. */
+    static void fitsTheWindow(Page page, String what) {
+        int scrollWidth = (int) page.evaluate("document.documentElement.scrollWidth");
+        int innerWidth = (int) page.evaluate("window.innerWidth");
+        assertThat(scrollWidth).as(what + " is wider than the window").isLessThanOrEqualTo(innerWidth);
+    }
+
     @Test
     void aNewcomerLandsOnEveryonesOpenItemsTheMonthUnderWayAndWordsForAnEmptyChart() {
         Page page = signedIn(people.member());
@@ -154,6 +161,7 @@ class OpeningPagesBrowserTests {
             assertThat(page.getByRole(
                             AriaRole.LINK, new Page.GetByRoleOptions().setName("Renew certificates automatically")))
                     .isVisible();
+            fitsTheWindow(page, "the action list at " + width);
             Browser.screenshot(page, "opening-actions-" + width);
 
             page.navigate(base() + "/reports/follow-up");
@@ -165,6 +173,7 @@ class OpeningPagesBrowserTests {
             page.navigate(base() + "/reports/follow-up?month=2020-01");
             assertThat(page.locator("#chart-empty")).hasText("No action items opened or moving in January 2020");
             assertThat(page.locator(".report-chart")).hasCount(0);
+            fitsTheWindow(page, "an empty report at " + width);
             Browser.screenshot(page, "opening-report-empty-" + width);
 
             page.navigate(base() + "/factors?team=Nobody-at-all");
@@ -204,6 +213,7 @@ class OpeningPagesBrowserTests {
             Locator under = page.locator("#why-add-under");
             assertThat(under).isChecked();
             assertThat(page.locator("label[for=why-add-beside]")).containsText("Add another answer to this why");
+            fitsTheWindow(page, "the five whys at " + width);
             Browser.screenshot(page, "opening-whys-" + width);
         }
         at(page, 1280);
