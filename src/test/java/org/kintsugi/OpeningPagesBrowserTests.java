@@ -53,6 +53,16 @@ class OpeningPagesBrowserTests {
 
     static final List<Integer> WIDTHS = List.of(1280, 390);
 
+    // The innermost elements reaching past the right edge of the window, to say what makes a page too wide.
+    static final String PAST_THE_EDGE = """
+            Array.from(document.querySelectorAll('body *'))
+                .filter(e => e.getBoundingClientRect().right > window.innerWidth + 1)
+                .filter(e => !Array.from(e.children).some(c => c.getBoundingClientRect().right > window.innerWidth + 1))
+                .slice(-4)
+                .map(e => e.tagName.toLowerCase() + (e.id ? '#' + e.id : '') + (e.className ? '.' + e.className : '')
+                    + ' ' + Math.round(e.getBoundingClientRect().left) + '..' + Math.round(e.getBoundingClientRect().right))
+                .join(', ')""";
+
     static Browser browser;
 
     @LocalServerPort
@@ -148,7 +158,9 @@ class OpeningPagesBrowserTests {
     static void fitsTheWindow(Page page, String what) {
         int scrollWidth = (int) page.evaluate("document.documentElement.scrollWidth");
         int innerWidth = (int) page.evaluate("window.innerWidth");
-        assertThat(scrollWidth).as(what + " is wider than the window").isLessThanOrEqualTo(innerWidth);
+        assertThat(scrollWidth)
+                .as(what + " is wider than the window, past the edge: " + page.evaluate(PAST_THE_EDGE))
+                .isLessThanOrEqualTo(innerWidth);
     }
 
     @Test
@@ -196,10 +208,16 @@ class OpeningPagesBrowserTests {
             mark.focus();
             assertThat(page.locator("#" + mark.getAttribute("aria-describedby")))
                     .isVisible();
+            fitsTheWindow(page, "the postmortem with a suggestion open at " + width);
             assertThat(page.locator("#timeline mark.coach-mark")).hasText("should have checked");
             saved.scrollIntoViewIfNeeded();
             page.screenshot(new Page.ScreenshotOptions()
                     .setPath(Browser.SCREENSHOTS.resolve("opening-saved-coach-" + width + ".png")));
+            page.locator("#timeline mark.coach-mark").focus();
+            fitsTheWindow(page, "the timeline with a suggestion open at " + width);
+            page.locator("#timeline .vertical-timeline")
+                    .screenshot(new Locator.ScreenshotOptions()
+                            .setPath(Browser.SCREENSHOTS.resolve("opening-timeline-coach-" + width + ".png")));
             Browser.screenshot(page, "opening-postmortem-" + width);
         }
     }
