@@ -31,6 +31,14 @@ public record PhaseBar(List<Segment> segments, String summary) {
         }
     }
 
+    /**
+     * Return the fragment that draws the bar, taking it as its one argument, for the pages of other modules that show
+     * an incident's phases: {@code ~{__${bar.fragment()}__(${bar})}}.
+     */
+    public String fragment() {
+        return "incident/fragments/phase-bar :: bar";
+    }
+
     private record Point(
             String phase, String label, @Nullable Instant at) {}
 

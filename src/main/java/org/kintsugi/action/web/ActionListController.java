@@ -6,6 +6,7 @@ import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Map;
 import org.jspecify.annotations.Nullable;
+import org.kintsugi.action.ActionFilter;
 import org.kintsugi.action.ActionManagement;
 import org.kintsugi.action.ActionStatus;
 import org.kintsugi.action.ActionView;
@@ -34,7 +35,7 @@ class ActionListController {
 
     @GetMapping("/actions")
     String list(
-            @RequestParam(defaultValue = "me") String owner,
+            @RequestParam(required = false) @Nullable String owner,
             @RequestParam(required = false) @Nullable String team,
             @RequestParam(required = false) @Nullable String status,
             @RequestParam(defaultValue = "false") boolean overdue,
@@ -43,19 +44,31 @@ class ActionListController {
             @AuthenticationPrincipal KintsugiPrincipal me,
             Model model) {
         List<ActionView> items = List.of();
+        boolean everyones = false;
+        String shown = owner == null ? "me" : owner;
         try {
             items = actions.list(ActionQuery.filter(
-                    owner.equals("anyone") ? null : owner, team, status, overdue, dueFrom, dueTo, me.id()));
+                    shown.equals("anyone") ? null : shown, team, status, overdue, dueFrom, dueTo, me.id()));
+            if (owner == null && unfiltered(team, status, overdue, dueFrom, dueTo) && noneOpen(items)) {
+                // Opening the list with nothing of one's own to do shows what is still open for everyone instead
+                // of an empty page; asking for owner=me explicitly still shows one's own list.
+                items = actions.list(ActionFilter.everything()).stream()
+                        .filter(a -> a.status().open())
+                        .toList();
+                everyones = true;
+                shown = "anyone";
+            }
         } catch (InvalidInputException e) {
             model.addAttribute("problem", e.getMessage());
         }
+        model.addAttribute("everyones", everyones);
         Map<Long, String> incidentKeys = postmortems.incidentKeys(
                 items.stream().map(ActionView::postmortemId).distinct().toList());
         model.addAttribute("items", items);
         model.addAttribute("incidentKeys", incidentKeys);
         model.addAttribute("statuses", ActionStatus.values());
         model.addAttribute("today", LocalDate.ofInstant(clock.instant(), ZoneOffset.UTC));
-        model.addAttribute("owner", owner);
+        model.addAttribute("owner", shown);
         model.addAttribute("status", status);
         model.addAttribute("team", team == null ? "" : team);
         model.addAttribute("teams", postmortems.teams());
@@ -63,5 +76,22 @@ class ActionListController {
         model.addAttribute("dueFrom", dueFrom);
         model.addAttribute("dueTo", dueTo);
         return "action/list";
+    }
+
+    private static boolean unfiltered(
+            @Nullable String team,
+            @Nullable String status,
+            boolean overdue,
+            @Nullable String dueFrom,
+            @Nullable String dueTo) {
+        return isBlank(team) && isBlank(status) && !overdue && isBlank(dueFrom) && isBlank(dueTo);
+    }
+
+    private static boolean isBlank(@Nullable String text) {
+        return text == null || text.isBlank();
+    }
+
+    private static boolean noneOpen(List<ActionView> items) {
+        return items.stream().noneMatch(a -> a.status().open());
     }
 }

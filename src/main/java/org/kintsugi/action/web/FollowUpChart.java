@@ -79,6 +79,11 @@ public record FollowUpChart(
         return new FollowUpChart(WIDTH, bottom + 4, LEFT, bottom, separator, ticks, groups, summary(report));
     }
 
+    /** Return whether every figure is zero, when the page says so in words instead of drawing empty bars. */
+    public boolean empty() {
+        return groups.stream().flatMap(g -> g.bars().stream()).allMatch(b -> b.value() == 0);
+    }
+
     private static Group group(FollowUpRow row, int top, int groupHeight, int axisMax, boolean overall) {
         List<Bar> bars = new ArrayList<>();
         int y = top;

@@ -39,7 +39,8 @@ class FollowUpReportController {
             Model model) {
         YearMonth shown;
         try {
-            shown = reports.month(month);
+            // The page opens on the month under way, where the work is; the API and the mail keep last month.
+            shown = month == null || month.isBlank() ? reports.thisMonth() : reports.month(month);
         } catch (InvalidInputException e) {
             model.addAttribute("problem", e.getMessage() + ". Showing last month instead.");
             shown = reports.lastMonth();

@@ -27,6 +27,11 @@ public record FactorChart(int width, int height, List<Bar> bars, String summary)
     static final int GAP = 8;
     static final int TOP = 6;
 
+    /** Return whether no category has a factor, when the page says so instead of drawing a row of zeros. */
+    public boolean empty() {
+        return bars.stream().allMatch(b -> b.count() == 0);
+    }
+
     static FactorChart of(FactorSearch search, @Nullable Long selected) {
         int most = search.most();
         List<Bar> bars = new ArrayList<>();

@@ -17,6 +17,9 @@ import org.kintsugi.postmortem.PostmortemStatus;
 import org.kintsugi.postmortem.PostmortemView;
 import org.kintsugi.postmortem.ReviewAid;
 import org.kintsugi.postmortem.ReviewPolicy;
+import org.kintsugi.postmortem.SectionView;
+import org.kintsugi.postmortem.TimelineItem;
+import org.kintsugi.postmortem.WritingAid;
 import org.kintsugi.postmortem.review.ReviewView;
 import org.kintsugi.postmortem.revision.PostmortemRevisions;
 import org.kintsugi.shared.Limits;
@@ -35,6 +38,7 @@ class PostmortemPage {
     private final UserManagement users;
     private final ObjectProvider<PostmortemPart> parts;
     private final ObjectProvider<ReviewAid> aids;
+    private final ObjectProvider<WritingAid> writingAids;
     private final Clock clock;
     private final Limits limits;
 
@@ -46,6 +50,7 @@ class PostmortemPage {
             UserManagement users,
             ObjectProvider<PostmortemPart> parts,
             ObjectProvider<ReviewAid> aids,
+            ObjectProvider<WritingAid> writingAids,
             Clock clock,
             Limits limits) {
         this.documents = documents;
@@ -55,6 +60,7 @@ class PostmortemPage {
         this.users = users;
         this.parts = parts;
         this.aids = aids;
+        this.writingAids = writingAids;
         this.clock = clock;
         this.limits = limits;
     }
@@ -92,7 +98,8 @@ class PostmortemPage {
     /** Fill the page showing the given page of a long timeline. */
     void fill(Model model, long id, KintsugiPrincipal me, int timelinePage) {
         PostmortemDocument doc = documents.of(id);
-        model.addAttribute("timeline", TimelineWindow.of(doc.lines(), timelinePage, limits.timelinePage()));
+        TimelineWindow timeline = TimelineWindow.of(doc.lines(), timelinePage, limits.timelinePage());
+        model.addAttribute("timeline", timeline);
         PostmortemView p = doc.postmortem();
         Instant now = clock.instant();
         List<ReviewView> reviews = review.reviews(id);
@@ -138,12 +145,44 @@ class PostmortemPage {
             }
         }
         model.addAttribute("aids", helps);
+        writingAids(model, p, me, timeline);
         if (!model.containsAttribute("transcript")) {
             model.addAttribute("transcript", TimelineController.TranscriptForm.blank(me.zone(), doc));
         }
         if (!model.containsAttribute("event")) {
             model.addAttribute("event", TimelineController.EventForm.blank(me.zone(), now));
         }
+    }
+
+    /**
+     * Add what the writing aids show: beside every text box, and on the saved text while the postmortem can still
+     * change and the person may act on it (its writers and reviewers). Once published, the text is the record everyone
+     * reads, so it is shown as written; a change then starts with an amendment, whose draft is marked again.
+     */
+    private void writingAids(Model model, PostmortemView p, KintsugiPrincipal me, TimelineWindow timeline) {
+        List<WritingAid> all = writingAids.orderedStream().toList();
+        model.addAttribute(
+                "editorAids", all.stream().flatMap(a -> a.editor().stream()).toList());
+        Map<String, List<PostmortemPart.Fragment>> sections = new HashMap<>();
+        Map<String, PostmortemPart.Fragment> texts = new HashMap<>();
+        if (me.canWrite() && p.status() != PostmortemStatus.PUBLISHED) {
+            for (WritingAid aid : all) {
+                for (SectionView s : p.sections()) {
+                    aid.underSection(s)
+                            .ifPresent(f -> sections.computeIfAbsent(s.key(), k -> new ArrayList<>())
+                                    .add(f));
+                }
+                for (TimelineLine line : timeline.lines()) {
+                    TimelineItem e = line.item();
+                    if (e != null && e.editable()) {
+                        String id = "event-" + e.id();
+                        aid.inText(id, e.description()).ifPresent(f -> texts.putIfAbsent(id, f));
+                    }
+                }
+            }
+        }
+        model.addAttribute("sectionAids", sections);
+        model.addAttribute("textAids", texts);
     }
 
     private static long approvals(PostmortemView p, List<ReviewView> reviews) {

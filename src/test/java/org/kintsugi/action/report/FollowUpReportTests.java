@@ -290,6 +290,31 @@ class FollowUpReportTests {
         }
 
         @Test
+        void opensOnTheMonthUnderWayWhenNoMonthIsGiven() throws Exception {
+            var page = mvc.get()
+                    .uri("/reports/follow-up")
+                    .with(user(KintsugiPrincipal.of(people.member())))
+                    .exchange();
+            assertThat(page).hasStatusOk();
+            assertThat(page.getResponse().getContentAsString())
+                    .contains("value=\"2026-11\"")
+                    .contains("<strong>November 2026</strong>")
+                    .contains("This month has not ended");
+        }
+
+        @Test
+        void aMonthWithNothingSaysSoInThePlaceOfTheChart() throws Exception {
+            var page = mvc.get()
+                    .uri("/reports/follow-up?month=2026-08")
+                    .with(user(KintsugiPrincipal.of(people.member())))
+                    .exchange();
+            assertThat(page).hasStatusOk();
+            assertThat(page.getResponse().getContentAsString())
+                    .contains("No action items opened or moving in August 2026")
+                    .doesNotContain("<svg role=\"img\"");
+        }
+
+        @Test
         void theMonthSoFarSaysItHasNotEnded() throws Exception {
             var page = mvc.get()
                     .uri("/reports/follow-up?month=2026-11")

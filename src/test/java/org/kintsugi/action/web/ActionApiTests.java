@@ -284,6 +284,36 @@ class ActionApiTests {
     }
 
     @Test
+    void theListOpensOnEveryonesOpenItemsForSomeoneWithNoneOfTheirOwn() throws Exception {
+        proposed("Rotate the signing key before it expires", null);
+        UserView newcomer = people.member();
+        var landing = mvc.get()
+                .uri("/actions")
+                .with(user(KintsugiPrincipal.of(newcomer)))
+                .exchange();
+        assertThat(landing).hasStatusOk();
+        assertThat(landing.getResponse().getContentAsString())
+                .contains("You have no open items — showing everyone's open items.")
+                .contains("My actions (none open)")
+                .contains("Rotate the signing key before it expires")
+                .contains("<option value=\"anyone\" selected=\"selected\">Anyone</option>");
+        var mineAsked = mvc.get()
+                .uri("/actions?owner=me")
+                .with(user(KintsugiPrincipal.of(newcomer)))
+                .exchange();
+        assertThat(mineAsked.getResponse().getContentAsString())
+                .doesNotContain("showing everyone")
+                .doesNotContain("Rotate the signing key before it expires");
+        var ownersLanding = mvc.get()
+                .uri("/actions")
+                .with(user(KintsugiPrincipal.of(member)))
+                .exchange();
+        assertThat(ownersLanding.getResponse().getContentAsString())
+                .doesNotContain("showing everyone")
+                .contains("Rotate the signing key before it expires");
+    }
+
+    @Test
     void myActionsPageListsMineWithTheFiltersInTheUrl() throws Exception {
         proposed("Stage config pushes by region", null);
         var mine = mvc.get()
@@ -295,7 +325,7 @@ class ActionApiTests {
                 .contains("Stage config pushes by region")
                 .contains("<option value=\"proposed\" selected=\"selected\">Proposed</option>");
         var theirs = mvc.get()
-                .uri("/actions")
+                .uri("/actions?owner=me")
                 .with(user(KintsugiPrincipal.of(pmOwner)))
                 .exchange();
         assertThat(theirs.getResponse().getContentAsString()).doesNotContain("Stage config pushes by region");

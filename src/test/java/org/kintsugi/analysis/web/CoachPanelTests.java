@@ -20,8 +20,12 @@ import org.kintsugi.incident.Severity;
 import org.kintsugi.postmortem.Author;
 import org.kintsugi.postmortem.PostmortemManagement;
 import org.kintsugi.postmortem.PostmortemReview;
+import org.kintsugi.postmortem.PostmortemTimeline;
 import org.kintsugi.postmortem.PostmortemView;
 import org.kintsugi.postmortem.SectionView;
+import org.kintsugi.postmortem.TimelineItem;
+import org.kintsugi.postmortem.TimelineKind;
+import org.kintsugi.postmortem.timeline.TimelineEntry;
 import org.kintsugi.support.KintsugiAppTest;
 import org.kintsugi.support.TestPeople;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -46,6 +50,9 @@ class CoachPanelTests {
 
     @Autowired
     PostmortemReview review;
+
+    @Autowired
+    PostmortemTimeline timeline;
 
     static Document html(MvcTestResult result) throws Exception {
         assertThat(result).hasStatusOk();
@@ -155,6 +162,73 @@ class CoachPanelTests {
                 .exchange());
         assertThat(page.select(".review-aid mark")).isEmpty();
         assertThat(page.select(".review-aid").text()).contains("nothing to reconsider");
+    }
+
+    @Test
+    void savedSectionTextAndTimelineEntriesAreMarkedForTheWritersAndTheReviewers() throws Exception {
+        UserView author = people.member();
+        UserView reviewer = people.member();
+        PostmortemView p = started(author);
+        SectionView section = p.sections().stream()
+                .filter(s -> s.required() && !s.key().equals("timeline"))
+                .findFirst()
+                .orElseThrow();
+        postmortems.write(
+                p.id(),
+                section.key(),
+                section.version(),
+                "The cache stopped refreshing.\nThe engineer was careless and forgot to renew the certificate.",
+                author.displayName());
+        TimelineItem event = timeline.add(
+                p.id(),
+                new TimelineEntry(
+                        Instant.parse("2026-11-19T08:20:00Z"),
+                        "Bob should have checked the dashboard",
+                        TimelineKind.OBSERVATION,
+                        "",
+                        false),
+                author.displayName());
+
+        Document writers = html(mvc.get()
+                .uri("/postmortems/" + p.id())
+                .with(user(KintsugiPrincipal.of(author)))
+                .exchange());
+        Element saved = writers.selectFirst("#section-" + section.key() + " .coach-saved");
+        assertThat(saved).as("the coach under the saved section").isNotNull();
+        assertThat(saved.select("mark.coach-mark").eachText()).contains("careless");
+        Element mark = saved.selectFirst("mark.coach-mark");
+        Element tip = writers.getElementById(mark.attr("aria-describedby"));
+        assertThat(tip).isNotNull();
+        assertThat(tip.text()).contains("Try:");
+        assertThat(writers.select("#event-" + event.id() + " .tl-text mark.coach-mark")
+                        .eachText())
+                .containsExactly("should have checked");
+        Element entry =
+                writers.selectFirst("#event-" + event.id() + " .tl-text").clone();
+        entry.select(".coach-tip").remove();
+        assertThat(entry.text()).isEqualTo("Bob should have checked the dashboard");
+
+        for (SectionView s : postmortems.find(p.id()).sections()) {
+            if (s.required() && !s.key().equals("timeline") && !s.key().equals(section.key())) {
+                postmortems.write(p.id(), s.key(), s.version(), "The cache stopped refreshing.", author.displayName());
+            }
+        }
+        review.submit(p.id(), new Author(author.id(), author.displayName()));
+        Document reviewers = html(mvc.get()
+                .uri("/postmortems/" + p.id())
+                .with(user(KintsugiPrincipal.of(reviewer)))
+                .exchange());
+        assertThat(reviewers
+                        .select("#section-" + section.key() + " .coach-saved mark.coach-mark")
+                        .eachText())
+                .contains("careless");
+
+        Document viewers = html(mvc.get()
+                .uri("/postmortems/" + p.id())
+                .with(user(KintsugiPrincipal.of(people.viewer())))
+                .exchange());
+        assertThat(viewers.select(".coach-saved")).isEmpty();
+        assertThat(viewers.select("#event-" + event.id() + " mark")).isEmpty();
     }
 
     PostmortemView started(UserView owner) {

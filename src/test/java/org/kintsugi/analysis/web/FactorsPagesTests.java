@@ -138,6 +138,14 @@ class FactorsPagesTests {
         }
 
         @Test
+        void saysSoInsteadOfDrawingARowOfZerosWhenNoFactorMatches() throws Exception {
+            Document page = html(get("/factors?team=" + team + "-none", owner, false));
+            assertThat(page.select(".factor-chart svg")).isEmpty();
+            assertThat(page.select("#factor-chart-empty").text()).contains("No contributing factors");
+            assertThat(page.select("#factor-results .empty-state").text()).contains("No contributing factors match.");
+        }
+
+        @Test
         void saysWhichFilterItCouldNotRead() throws Exception {
             Document page = html(get("/factors?severity=SEV9&category=Nonsense", owner, false));
             assertThat(page.select("#factor-results .alert.error").text())

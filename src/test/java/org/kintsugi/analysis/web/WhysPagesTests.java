@@ -210,6 +210,50 @@ class WhysPagesTests {
         }
 
         @Test
+        void anAnswersPanelOffersAnotherAnswerToTheSameWhyBesideAskingWhyAgain() throws Exception {
+            long pm = postmortem("Five whys analysis");
+            NodeView top = whys.addCause(pm, null, answer("The payment service timed out"), as(owner));
+            NodeView deeper = whys.addCause(pm, top.id(), answer("The connection pool was exhausted"), as(owner));
+
+            Document panel = html(get("/postmortems/" + pm + "/whys/nodes/" + deeper.id(), true));
+            Element under = panel.getElementById("why-add-under");
+            Element beside = panel.getElementById("why-add-beside");
+            assertThat(under.attr("name")).isEqualTo("parentId");
+            assertThat(under.val()).isEqualTo(String.valueOf(deeper.id()));
+            assertThat(under.hasAttr("checked")).isTrue();
+            assertThat(beside.attr("type")).isEqualTo("radio");
+            assertThat(beside.val()).isEqualTo(String.valueOf(top.id()));
+            assertThat(panel.selectFirst("label[for=why-add-beside]").text())
+                    .contains("Add another answer to this why")
+                    .contains("The payment service timed out");
+            assertThat(panel.selectFirst("label[for=why-add-under]").text()).contains("Ask why again");
+
+            Document topPanel = html(get("/postmortems/" + pm + "/whys/nodes/" + top.id(), true));
+            assertThat(topPanel.getElementById("why-add-beside").val()).isEmpty();
+            assertThat(topPanel.getElementById("why-add-beside").hasAttr("value"))
+                    .isTrue();
+            post("/postmortems/" + pm + "/whys/nodes", true, "parentId", "", "answer", "A deploy went out at peak");
+            post(
+                    "/postmortems/" + pm + "/whys/nodes",
+                    true,
+                    "parentId",
+                    String.valueOf(top.id()),
+                    "answer",
+                    "The retry budget was spent");
+            var tree = whys.tree(pm, owner.id());
+            assertThat(tree.children(null))
+                    .extracting(NodeView::answer)
+                    .containsExactlyInAnyOrder("The payment service timed out", "A deploy went out at peak");
+            assertThat(tree.children(top.id()))
+                    .extracting(NodeView::answer)
+                    .containsExactlyInAnyOrder("The connection pool was exhausted", "The retry budget was spent");
+
+            Document problem = html(get("/postmortems/" + pm + "/whys/problem", true));
+            assertThat(problem.select(".why-form h4").text()).isEqualTo("Add another answer to why this happened");
+            assertThat(problem.select(".why-where").text()).contains("starts a branch of its own");
+        }
+
+        @Test
         void addingAnAnswerWithoutScriptsGoesToItsPageAndProblemsComeBackByField() throws Exception {
             long pm = postmortem("Five whys analysis");
             MvcTestResult added = post(
