@@ -12,15 +12,13 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
-import org.springframework.test.context.TestPropertySource;
 import org.springframework.test.web.servlet.assertj.MockMvcTester;
 
 /** Actuator endpoints answer programs: administrators by HTTP Basic or token, a scraper by its own token. */
 @KintsugiAppTest
-@TestPropertySource(properties = "kintsugi.metrics.token=" + OperationsEndpointsTests.SCRAPE_TOKEN)
 class OperationsEndpointsTests {
 
-    static final String SCRAPE_TOKEN = "scrape-token-for-the-tests-0123456789";
+    static final String SCRAPE_TOKEN = KintsugiAppTest.METRICS_TOKEN;
 
     @Autowired
     MockMvcTester mvc;
