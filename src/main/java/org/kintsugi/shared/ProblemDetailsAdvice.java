@@ -23,7 +23,8 @@ import tools.jackson.core.JacksonException;
  * {@code {field, message}}.
  */
 @RestControllerAdvice(annotations = org.springframework.web.bind.annotation.RestController.class)
-@Order(Ordered.HIGHEST_PRECEDENCE) // before the page advices, which match every @Controller
+// After a module API advice that answers an error its own way, before the page advices that match every @Controller
+@Order(Ordered.HIGHEST_PRECEDENCE + 10)
 class ProblemDetailsAdvice {
 
     @ExceptionHandler(InvalidInputException.class)

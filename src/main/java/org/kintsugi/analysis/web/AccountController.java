@@ -1,6 +1,5 @@
 package org.kintsugi.analysis.web;
 
-import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.time.Clock;
 import java.util.List;
@@ -19,10 +18,8 @@ import org.kintsugi.postmortem.Author;
 import org.kintsugi.postmortem.PostmortemManagement;
 import org.kintsugi.postmortem.PostmortemView;
 import org.kintsugi.shared.InvalidInputException;
-import org.kintsugi.shared.LimitExceededException;
 import org.kintsugi.shared.Markdown;
 import org.kintsugi.shared.NotFoundException;
-import org.kintsugi.shared.PathVariables;
 import org.kintsugi.shared.RefusedException;
 import org.kintsugi.shared.StaleVersionException;
 import org.springframework.http.HttpStatus;
@@ -30,13 +27,11 @@ import org.springframework.security.access.AccessDeniedException;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
-import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
-import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 /**
@@ -220,19 +215,6 @@ class AccountController {
         accounts.delete(id, mineId(id, me), author);
         redirect.addFlashAttribute("notice", "Deleted your draft account.");
         return "redirect:/postmortems/" + id + "#section-participants-accounts";
-    }
-
-    @ExceptionHandler(NotFoundException.class)
-    @ResponseStatus(HttpStatus.NOT_FOUND)
-    String notFound(NotFoundException e, Model model) {
-        model.addAttribute("message", e.getMessage());
-        return "error/404";
-    }
-
-    @ExceptionHandler({RefusedException.class, LimitExceededException.class})
-    String refused(RuntimeException e, HttpServletRequest request, RedirectAttributes redirect) {
-        redirect.addFlashAttribute("problem", e.getMessage());
-        return "redirect:/postmortems/" + PathVariables.of(request, "id") + "/accounts/mine";
     }
 
     /** Show the page with an entry's form open as typed, beside what went wrong. */

@@ -2,7 +2,6 @@ package org.kintsugi.analysis.web;
 
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
-import jakarta.servlet.http.HttpServletRequest;
 import java.net.URI;
 import java.util.ArrayList;
 import java.util.List;
@@ -18,11 +17,8 @@ import org.kintsugi.postmortem.Author;
 import org.kintsugi.shared.ETags;
 import org.kintsugi.shared.FieldProblem;
 import org.kintsugi.shared.InvalidInputException;
-import org.kintsugi.shared.StaleVersionException;
-import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.DeleteMapping;
-import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -147,11 +143,6 @@ class FactorsApi {
                                 c.category().retired(),
                                 c.count()))
                         .toList());
-    }
-
-    @ExceptionHandler(StaleVersionException.class)
-    ResponseEntity<ProblemDetail> stale(StaleVersionException e, HttpServletRequest request) {
-        return Versions.stale(e, request);
     }
 
     /** Return the category a request names by id or by name; null when it names none. */

@@ -10,7 +10,7 @@ import org.springframework.web.context.request.RequestContextHolder;
 
 /**
  * Which of the why panel's forms a request sent, on which answer, and what was typed in it: kept on the request so
- * that, when the change is refused, {@link WhysPageAdvice} shows the panel again with each message by its field.
+ * that, when the change is refused, {@link AnalysisPageAdvice} shows the panel again with each message by its field.
  *
  * @param form the panel's form: problem, add, edit, remove, vote, choose, factor or action
  * @param nodeId the answer the panel shows, or 0 for the problem statement

@@ -2,7 +2,6 @@ package org.kintsugi.analysis.web;
 
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
-import jakarta.servlet.http.HttpServletRequest;
 import java.net.URI;
 import java.time.DateTimeException;
 import java.time.LocalDate;
@@ -29,12 +28,9 @@ import org.kintsugi.shared.ETags;
 import org.kintsugi.shared.FieldProblem;
 import org.kintsugi.shared.InvalidInputException;
 import org.kintsugi.shared.Parsing;
-import org.kintsugi.shared.StaleVersionException;
-import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.web.bind.annotation.DeleteMapping;
-import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PatchMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -238,11 +234,6 @@ class WhysApi {
     ResponseEntity<Void> unmarkFactor(@PathVariable long id, @PathVariable long nodeId) {
         factors.unmarkAnswer(id, nodeId);
         return ResponseEntity.noContent().build();
-    }
-
-    @ExceptionHandler(StaleVersionException.class)
-    ResponseEntity<ProblemDetail> stale(StaleVersionException e, HttpServletRequest request) {
-        return Versions.stale(e, request);
     }
 
     /** Read an answer from the request; what it leaves out comes from {@code current} when patching. */

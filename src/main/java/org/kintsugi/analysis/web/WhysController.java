@@ -20,7 +20,7 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 /**
  * The five whys on a postmortem's page: the tree, the problem statement and each answer beside it. An htmx request
  * gets the panel with the redrawn tree; without JavaScript each answer has a page of its own. Answers, votes and
- * follow-ups have controllers of their own; {@link WhysPageAdvice} answers what any of them refuses.
+ * follow-ups have controllers of their own; {@link AnalysisPageAdvice} answers what any of them refuses.
  */
 @Controller
 @RequestMapping("/postmortems/{id}/whys")

@@ -6,19 +6,16 @@ import org.kintsugi.identity.KintsugiPrincipal;
 import org.kintsugi.identity.TokenManagement;
 import org.kintsugi.identity.UserManagement;
 import org.kintsugi.shared.InvalidInputException;
-import org.kintsugi.shared.NotFoundException;
 import org.kintsugi.shared.Zones;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
-import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
-import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 /** A person's own settings: time zone and personal API tokens. */
@@ -86,12 +83,5 @@ class ProfileController {
         var token = tokens.revoke(me.id(), id);
         redirect.addFlashAttribute("notice", "Revoked the token " + token.name() + ".");
         return "redirect:/profile#tokens";
-    }
-
-    @ExceptionHandler(NotFoundException.class)
-    @ResponseStatus(HttpStatus.NOT_FOUND)
-    String notFound(NotFoundException e, Model model) {
-        model.addAttribute("message", e.getMessage());
-        return "error/404";
     }
 }

@@ -3,20 +3,16 @@ package org.kintsugi.postmortem.web;
 import jakarta.servlet.http.HttpServletRequest;
 import org.kintsugi.shared.InvalidInputException;
 import org.kintsugi.shared.LimitExceededException;
-import org.kintsugi.shared.NotFoundException;
 import org.kintsugi.shared.PathVariables;
 import org.kintsugi.shared.RefusedException;
-import org.springframework.http.HttpStatus;
-import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.ControllerAdvice;
 import org.springframework.web.bind.annotation.ExceptionHandler;
-import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.method.HandlerMethod;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 /**
  * Turn what the postmortem page and its timeline refuse into the page again with the reason on top (at the timeline
- * for the timeline's forms), and a postmortem that is not there into the page that says so.
+ * for the timeline's forms). A postmortem that is not there is the shared page advice's 404.
  */
 @ControllerAdvice(assignableTypes = {PostmortemController.class, TimelineController.class})
 class PostmortemPageAdvice {
@@ -26,16 +22,5 @@ class PostmortemPageAdvice {
         redirect.addFlashAttribute("problem", e.getMessage());
         String at = handler.getBeanType() == TimelineController.class ? "#timeline" : "";
         return "redirect:/postmortems/" + PathVariables.of(request, "id") + at;
-    }
-
-    @ExceptionHandler(NotFoundException.class)
-    @ResponseStatus(HttpStatus.NOT_FOUND)
-    String notFound(NotFoundException e, HandlerMethod handler, Model model) {
-        if (handler.getBeanType() != PostmortemController.class) {
-            // The timeline's forms leave what is missing to the application's error page, as they always have.
-            throw e;
-        }
-        model.addAttribute("message", e.getMessage());
-        return "error/404";
     }
 }

@@ -14,12 +14,21 @@ import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.ResponseStatus;
 
 /**
- * Tell a person whose form lost a race at the database — two saves of the same version at once — that nothing of
- * theirs was saved and how to go on, instead of showing a server error.
+ * What every page answers when its module's own advice has nothing to say: a thing that is not there is the page that
+ * says so (404), and a form that lost a race at the database — two saves of the same version at once — tells the
+ * person that nothing of theirs was saved and how to go on, instead of showing a server error. The API's answers are
+ * {@link ProblemDetailsAdvice}'s, which comes first.
  */
 @ControllerAdvice(annotations = Controller.class)
 @Order(Ordered.LOWEST_PRECEDENCE)
-class ConcurrentChangeAdvice {
+class PageAdvice {
+
+    @ExceptionHandler(NotFoundException.class)
+    @ResponseStatus(HttpStatus.NOT_FOUND)
+    String notFound(NotFoundException e, Model model) {
+        model.addAttribute("message", e.getMessage());
+        return "error/404";
+    }
 
     @ExceptionHandler(ConcurrencyFailureException.class)
     @ResponseStatus(HttpStatus.CONFLICT)
