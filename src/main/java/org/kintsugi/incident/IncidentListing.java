@@ -1,0 +1,192 @@
+package org.kintsugi.incident;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import org.jspecify.annotations.Nullable;
+import org.springframework.data.domain.Page;
+import org.springframework.data.domain.PageImpl;
+import org.springframework.data.domain.PageRequest;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+
+/**
+ * Read a page of incidents with three statements at most, whatever its size: the rows, the services and teams of
+ * those rows, and the count, which is skipped when the page shows every match. The filters and orders are those the
+ * indexes of {@code V1_7_1__incident_list_indexes.sql} serve.
+ */
+@Component
+class IncidentListing {
+
+    /** How long the names for autocomplete are kept before they are read again, as other nodes may add some. */
+    private static final Duration NAMES_KEPT = Duration.ofSeconds(30);
+
+    private final JdbcClient jdbc;
+    private final Clock clock;
+    private volatile Names names = new Names(List.of(), List.of(), Instant.MIN);
+
+    IncidentListing(JdbcClient jdbc, Clock clock) {
+        this.jdbc = jdbc;
+        this.clock = clock;
+    }
+
+    /** The services and teams named on incidents so far, and until when they are taken as current. */
+    private record Names(List<String> services, List<String> teams, Instant until) {}
+
+    /** Return every service named on an incident so far, sorted, for autocomplete. */
+    List<String> services() {
+        return names().services();
+    }
+
+    /** Return every team named on an incident so far, sorted, for autocomplete. */
+    List<String> teams() {
+        return names().teams();
+    }
+
+    /** Read the names again on next use: an incident on this node was declared or revised. */
+    void forgetNames() {
+        names = new Names(List.of(), List.of(), Instant.MIN);
+    }
+
+    private Names names() {
+        Names current = names;
+        Instant now = clock.instant();
+        if (now.isBefore(current.until())) {
+            return current;
+        }
+        // Read from the tag tables alone: their name indexes hold every name, so the incidents are not touched.
+        current = new Names(
+                jdbc.sql("select distinct name from incident_services order by name")
+                        .query(String.class)
+                        .list(),
+                jdbc.sql("select distinct name from incident_teams order by name")
+                        .query(String.class)
+                        .list(),
+                now.plus(NAMES_KEPT));
+        names = current;
+        return current;
+    }
+
+    Page<IncidentView> list(IncidentFilter filter) {
+        Map<String, Object> params = new LinkedHashMap<>();
+        String where = where(filter, params);
+        long offset = (long) filter.page() * filter.size();
+        List<IncidentView> rows = jdbc.sql("select " + COLUMNS + " from incidents i" + where + " order by "
+                        + order(filter.sort()) + " offset " + offset + " rows fetch next " + filter.size()
+                        + " rows only")
+                .params(params)
+                .query((rs, n) -> IncidentReads.row(rs))
+                .list();
+        var pageable = PageRequest.of(filter.page(), filter.size());
+        long total = rows.size() < filter.size() && (rows.size() > 0 || offset == 0)
+                ? offset + rows.size()
+                : jdbc.sql("select count(*) from incidents i" + where)
+                        .params(params)
+                        .query(Long.class)
+                        .single();
+        return new PageImpl<>(withTags(rows), pageable, total);
+    }
+
+    private static final String COLUMNS = """
+            i.id, i.version, i.title, i.summary, i.kind, i.severity, i.status, i.impact, i.people_affected,
+            i.started_at, i.detected_at, i.acknowledged_at, i.mitigated_at, i.resolved_at, i.declared_by,
+            i.declared_at, i.updated_at""";
+
+    /** Give each row its services and teams, read for the whole page in one statement. */
+    private List<IncidentView> withTags(List<IncidentView> rows) {
+        if (rows.isEmpty()) {
+            return rows;
+        }
+        List<Long> ids = rows.stream().map(IncidentView::id).toList();
+        Map<Long, List<String>> services = new LinkedHashMap<>();
+        Map<Long, List<String>> teams = new LinkedHashMap<>();
+        jdbc.sql("""
+                        select 's' as list, incident_id, name from incident_services where incident_id in (:ids)
+                        union all
+                        select 't' as list, incident_id, name from incident_teams where incident_id in (:ids)""").param("ids", ids).query(rs -> {
+            var into = rs.getString("list").equals("s") ? services : teams;
+            into.computeIfAbsent(rs.getLong("incident_id"), id -> new ArrayList<>())
+                    .add(rs.getString("name"));
+        });
+        return rows.stream()
+                .map(i -> i.withTags(sorted(services.get(i.id())), sorted(teams.get(i.id()))))
+                .toList();
+    }
+
+    private static List<String> sorted(@Nullable Collection<String> names) {
+        return names == null
+                ? List.of()
+                : names.stream().sorted(String.CASE_INSENSITIVE_ORDER).toList();
+    }
+
+    private static String where(IncidentFilter filter, Map<String, Object> params) {
+        List<String> where = new ArrayList<>();
+        in(where, params, "status", filter.statuses());
+        in(where, params, "severity", filter.severities());
+        in(where, params, "kind", filter.kinds());
+        if (filter.service() != null && !filter.service().isBlank()) {
+            where.add("i.id in (select incident_id from incident_services where lower(name) = :service)");
+            params.put("service", lower(filter.service()));
+        }
+        if (filter.team() != null && !filter.team().isBlank()) {
+            where.add("i.id in (select incident_id from incident_teams where lower(name) = :team)");
+            params.put("team", lower(filter.team()));
+        }
+        if (filter.from() != null) {
+            where.add("i.started_at >= :from");
+            params.put("from", utc(filter.from()));
+        }
+        if (filter.to() != null) {
+            where.add("i.started_at < :to");
+            params.put("to", utc(filter.to()));
+        }
+        if (filter.text() != null && !filter.text().isBlank()) {
+            // ILIKE compares without lower-casing a copy of every title and summary, which a 10,000-character
+            // summary makes expensive; the other filters and the order narrow the rows it is applied to.
+            where.add("(i.title ilike :text escape '\\' or i.summary ilike :text escape '\\')");
+            params.put(
+                    "text",
+                    "%"
+                            + filter.text()
+                                    .strip()
+                                    .replace("\\", "\\\\")
+                                    .replace("%", "\\%")
+                                    .replace("_", "\\_") + "%");
+        }
+        return where.isEmpty() ? "" : " where " + String.join(" and ", where);
+    }
+
+    private static void in(
+            List<String> where, Map<String, Object> params, String column, Collection<? extends Enum<?>> values) {
+        if (!values.isEmpty()) {
+            where.add("i." + column + " in (:" + column + ")");
+            params.put(column, values.stream().map(Enum::name).sorted().toList());
+        }
+    }
+
+    /** Return the SQL order of a sort; each ends on a unique column so pages never overlap. */
+    static String order(IncidentSort sort) {
+        return switch (sort) {
+            case NEWEST -> "i.started_at desc, i.id desc";
+            case OLDEST -> "i.started_at, i.id";
+            case SEVERITY -> "i.severity, i.started_at desc, i.id desc";
+            case UPDATED -> "i.updated_at desc, i.id desc";
+            case TITLE -> "i.title, i.id desc";
+        };
+    }
+
+    private static String lower(String value) {
+        return value.strip().toLowerCase(Locale.ROOT);
+    }
+
+    private static java.time.OffsetDateTime utc(Instant at) {
+        return at.atOffset(ZoneOffset.UTC);
+    }
+}
