@@ -12,15 +12,19 @@ import org.kintsugi.action.ActionView;
 import org.kintsugi.identity.KintsugiPrincipal;
 import org.kintsugi.postmortem.PostmortemManagement;
 import org.kintsugi.shared.InvalidInputException;
+import org.springframework.data.domain.Page;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
 
 /** Lists of action items across postmortems: mine, everyone's, overdue, with every filter in the URL. */
 @Controller
 class ActionListController {
+
+    static final int PAGE_SIZE = 50;
 
     private final ActionManagement actions;
     private final PostmortemManagement postmortems;
@@ -40,15 +44,23 @@ class ActionListController {
             @RequestParam(defaultValue = "false") boolean overdue,
             @RequestParam(required = false) @Nullable String dueFrom,
             @RequestParam(required = false) @Nullable String dueTo,
+            @RequestParam(defaultValue = "0") int page,
             @AuthenticationPrincipal KintsugiPrincipal me,
             Model model) {
-        List<ActionView> items = List.of();
+        Page<ActionView> found = Page.empty();
         try {
-            items = actions.list(ActionQuery.filter(
-                    owner.equals("anyone") ? null : owner, team, status, overdue, dueFrom, dueTo, me.id()));
+            found = actions.list(
+                    ActionQuery.filter(
+                            owner.equals("anyone") ? null : owner, team, status, overdue, dueFrom, dueTo, me.id()),
+                    page,
+                    PAGE_SIZE);
         } catch (InvalidInputException e) {
             model.addAttribute("problem", e.getMessage());
         }
+        List<ActionView> items = found.getContent();
+        model.addAttribute("page", found);
+        model.addAttribute("previousPage", found.hasPrevious() ? pageUrl(found.getNumber() - 1) : null);
+        model.addAttribute("nextPage", found.hasNext() ? pageUrl(found.getNumber() + 1) : null);
         Map<Long, String> incidentKeys = postmortems.incidentKeys(
                 items.stream().map(ActionView::postmortemId).distinct().toList());
         model.addAttribute("items", items);
@@ -63,5 +75,14 @@ class ActionListController {
         model.addAttribute("dueFrom", dueFrom);
         model.addAttribute("dueTo", dueTo);
         return "action/list";
+    }
+
+    /** Return this list's address on another page, keeping every filter. */
+    private static String pageUrl(int page) {
+        var uri = ServletUriComponentsBuilder.fromCurrentRequest().replaceQueryParam("page");
+        if (page > 0) {
+            uri.queryParam("page", page);
+        }
+        return uri.build().toUriString();
     }
 }
