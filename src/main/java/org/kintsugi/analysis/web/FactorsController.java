@@ -29,6 +29,7 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
 
 /** Contributing factors: add, change and remove them on a postmortem's page, and look across postmortems at /factors. */
 @Controller
@@ -44,6 +45,8 @@ class FactorsController {
         this.postmortems = postmortems;
     }
 
+    static final int PAGE_SIZE = 50;
+
     @GetMapping("/factors")
     String list(
             @RequestParam(required = false) @Nullable String category,
@@ -52,12 +55,18 @@ class FactorsController {
             @RequestParam(required = false) @Nullable String severity,
             @RequestParam(required = false) @Nullable String from,
             @RequestParam(required = false) @Nullable String to,
+            @RequestParam(defaultValue = "0") int page,
             @RequestHeader(name = "HX-Request", required = false) @Nullable String htmx,
             Model model) {
         List<FieldProblem> problems = new ArrayList<>();
         FactorFilter filter = filter(categories, category, team, kind, severity, from, to, problems);
-        FactorSearch search = factors.search(filter);
+        FactorSearch search = factors.search(filter, page, PAGE_SIZE);
         model.addAttribute("search", search);
+        int pages = (int) Math.ceilDiv(search.total(), PAGE_SIZE);
+        model.addAttribute("pageNumber", Math.max(0, page));
+        model.addAttribute("pages", pages);
+        model.addAttribute("previousPage", page > 0 ? pageUrl(page - 1) : null);
+        model.addAttribute("nextPage", page + 1 < pages ? pageUrl(page + 1) : null);
         model.addAttribute("chart", FactorChart.of(search, filter.categoryId()));
         model.addAttribute("filter", filter);
         model.addAttribute("problems", problems);
@@ -159,5 +168,14 @@ class FactorsController {
         if (!problems.isEmpty()) {
             throw new InvalidInputException(problems);
         }
+    }
+
+    /** Return this list's address on another page, keeping every filter. */
+    private static String pageUrl(int page) {
+        var uri = ServletUriComponentsBuilder.fromCurrentRequest().replaceQueryParam("page");
+        if (page > 0) {
+            uri.queryParam("page", page);
+        }
+        return uri.build().toUriString();
     }
 }
