@@ -1,6 +1,5 @@
 package org.kintsugi.incident;
 
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
@@ -11,6 +10,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import org.jspecify.annotations.Nullable;
+import org.kintsugi.shared.Remembered;
 import org.springframework.data.domain.Page;
 import org.springframework.data.domain.PageImpl;
 import org.springframework.data.domain.PageRequest;
@@ -29,58 +29,55 @@ class IncidentListing {
     private static final Duration NAMES_KEPT = Duration.ofSeconds(30);
 
     private final JdbcClient jdbc;
-    private final Clock clock;
-    private volatile Names names = new Names(List.of(), List.of(), Instant.MIN);
+    private final Remembered<List<String>> services;
+    private final Remembered<List<String>> teams;
 
-    IncidentListing(JdbcClient jdbc, Clock clock) {
+    IncidentListing(JdbcClient jdbc) {
         this.jdbc = jdbc;
-        this.clock = clock;
+        // Read from the tag tables alone: their name indexes hold every name, so the incidents are not touched.
+        this.services = new Remembered<>(() -> names("incident_services"), NAMES_KEPT);
+        this.teams = new Remembered<>(() -> names("incident_teams"), NAMES_KEPT);
     }
-
-    /** The services and teams named on incidents so far, and until when they are taken as current. */
-    private record Names(List<String> services, List<String> teams, Instant until) {}
 
     /** Return every service named on an incident so far, sorted, for autocomplete. */
     List<String> services() {
-        return names().services();
+        return services.get();
     }
 
     /** Return every team named on an incident so far, sorted, for autocomplete. */
     List<String> teams() {
-        return names().teams();
+        return teams.get();
     }
 
     /** Read the names again on next use: an incident on this node was declared or revised. */
     void forgetNames() {
-        names = new Names(List.of(), List.of(), Instant.MIN);
+        services.forget();
+        teams.forget();
     }
 
-    private Names names() {
-        Names current = names;
-        Instant now = clock.instant();
-        if (now.isBefore(current.until())) {
-            return current;
-        }
-        // Read from the tag tables alone: their name indexes hold every name, so the incidents are not touched.
-        current = new Names(
-                jdbc.sql("select distinct name from incident_services order by name")
-                        .query(String.class)
-                        .list(),
-                jdbc.sql("select distinct name from incident_teams order by name")
-                        .query(String.class)
-                        .list(),
-                now.plus(NAMES_KEPT));
-        names = current;
-        return current;
+    private List<String> names(String table) {
+        return jdbc.sql("select distinct name from " + table + " order by name")
+                .query(String.class)
+                .list();
     }
 
     Page<IncidentView> list(IncidentFilter filter) {
         Map<String, Object> params = new LinkedHashMap<>();
         String where = where(filter, params);
         long offset = (long) filter.page() * filter.size();
-        List<IncidentView> rows = jdbc.sql("select " + COLUMNS + " from incidents i" + where + " order by "
-                        + order(filter.sort()) + " offset " + offset + " rows fetch next " + filter.size()
-                        + " rows only")
+        IncidentSort.Cursor after =
+                filter.sort() == IncidentSort.NEWEST ? IncidentSort.Cursor.of(filter.after()) : null;
+        String seek = "";
+        if (after != null) {
+            // Keyset: start right after the last incident of the page before, read from the index in order.
+            seek = (where.isEmpty() ? " where " : " and ")
+                    + "i.started_at <= :afterAt and (i.started_at < :afterAt or i.id < :afterId)";
+            params.put("afterAt", utc(after.at()));
+            params.put("afterId", after.id());
+        }
+        List<IncidentView> rows = jdbc.sql("select " + COLUMNS + " from incidents i" + where + seek + " order by "
+                        + order(filter.sort()) + " offset " + (after == null ? offset : 0) + " rows fetch next "
+                        + filter.size() + " rows only")
                 .params(params)
                 .query((rs, n) -> IncidentReads.row(rs))
                 .list();
@@ -88,10 +85,17 @@ class IncidentListing {
         long total = rows.size() < filter.size() && (rows.size() > 0 || offset == 0)
                 ? offset + rows.size()
                 : jdbc.sql("select count(*) from incidents i" + where)
-                        .params(params)
+                        .params(withoutCursor(params))
                         .query(Long.class)
                         .single();
         return new PageImpl<>(withTags(rows), pageable, total);
+    }
+
+    private static Map<String, Object> withoutCursor(Map<String, Object> params) {
+        Map<String, Object> counted = new LinkedHashMap<>(params);
+        counted.remove("afterAt");
+        counted.remove("afterId");
+        return counted;
     }
 
     private static final String COLUMNS = """
