@@ -1,6 +1,7 @@
 package org.kintsugi.action;
 
 import java.time.LocalDate;
+import java.util.Arrays;
 import java.util.List;
 import org.jspecify.annotations.Nullable;
 import org.springframework.data.jpa.domain.Specification;
@@ -12,11 +13,32 @@ public record ActionFilter(
         @Nullable ActionStatus status,
         boolean overdue,
         @Nullable LocalDate dueFrom,
-        @Nullable LocalDate dueTo) {
+        @Nullable LocalDate dueTo,
+        boolean openOnly) {
+
+    public ActionFilter(
+            @Nullable Long ownerId,
+            @Nullable String team,
+            @Nullable ActionStatus status,
+            boolean overdue,
+            @Nullable LocalDate dueFrom,
+            @Nullable LocalDate dueTo) {
+        this(ownerId, team, status, overdue, dueFrom, dueTo, false);
+    }
 
     /** Return a filter that lists every item. */
     public static ActionFilter everything() {
         return new ActionFilter(null, null, null, false, null, null);
+    }
+
+    /** Return this filter narrowed to the items still open (proposed, committed, in progress…). */
+    public ActionFilter open() {
+        return new ActionFilter(ownerId, team, status, overdue, dueFrom, dueTo, true);
+    }
+
+    /** Return this filter for everyone's items, not one owner's. */
+    public ActionFilter anyOwner() {
+        return new ActionFilter(null, team, status, overdue, dueFrom, dueTo, openOnly);
     }
 
     /** @param teamPostmortems the postmortems of the filter's team, when it names one */
@@ -32,6 +54,12 @@ public record ActionFilter(
         }
         if (status != null) {
             spec = spec.and((root, query, cb) -> cb.equal(root.get("status"), status));
+        }
+        if (openOnly) {
+            List<ActionStatus> open = Arrays.stream(ActionStatus.values())
+                    .filter(ActionStatus::open)
+                    .toList();
+            spec = spec.and((root, query, cb) -> root.get("status").in(open));
         }
         if (overdue) {
             spec = spec.and((root, query, cb) -> cb.and(

@@ -24,6 +24,10 @@ import org.kintsugi.shared.Limits;
 import org.kintsugi.shared.NotFoundException;
 import org.kintsugi.shared.StaleVersionException;
 import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.data.domain.Page;
+import org.springframework.data.domain.PageRequest;
+import org.springframework.data.domain.Pageable;
+import org.springframework.data.domain.Sort;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -34,6 +38,9 @@ import org.springframework.transaction.annotation.Transactional;
 @Service
 @Transactional
 public class ActionManagement {
+
+    /** The most items one page of a list holds. */
+    public static final int MAX_PAGE_SIZE = 100;
 
     private final ActionItems items;
     private final ActionChanges changes;
@@ -226,18 +233,27 @@ public class ActionManagement {
     /** Return the items matching the filter, soonest due first. */
     @Transactional(readOnly = true)
     public List<ActionView> list(ActionFilter filter) {
+        return list(filter, Pageable.unpaged(Sort.by("dueDate", "id"))).getContent();
+    }
+
+    /** Return a page of the items matching the filter, soonest due first. */
+    @Transactional(readOnly = true)
+    public Page<ActionView> list(ActionFilter filter, int page, int size) {
+        return list(
+                filter,
+                PageRequest.of(Math.max(0, page), Math.clamp(size, 1, MAX_PAGE_SIZE), Sort.by("dueDate", "id")));
+    }
+
+    private Page<ActionView> list(ActionFilter filter, Pageable pageable) {
         LocalDate today = LocalDate.ofInstant(clock.instant(), ZoneOffset.UTC);
         List<Long> teamPostmortems =
                 filter.team() == null || filter.team().isBlank() ? null : postmortems.idsWithTeam(filter.team());
-        List<ActionItem> found = items.findAll(
-                filter.specification(today, teamPostmortems), org.springframework.data.domain.Sort.by("dueDate", "id"));
+        Page<ActionItem> found = items.findAll(filter.specification(today, teamPostmortems), pageable);
         // The sub-steps of every listed item in one query, for their roll-up.
         Map<Long, Progress> progress = progress(
                 items.findByParentIdIn(found.stream().map(ActionItem::id).toList()));
         Duration soak = soak();
-        return found.stream()
-                .map(item -> item.view(soak, progress.getOrDefault(item.id(), Progress.NONE)))
-                .toList();
+        return found.map(item -> item.view(soak, progress.getOrDefault(item.id(), Progress.NONE)));
     }
 
     /** Return how many committed items make a postmortem's list long enough to ask which matter most. */

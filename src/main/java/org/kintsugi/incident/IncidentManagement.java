@@ -13,7 +13,6 @@ import org.kintsugi.shared.NotFoundException;
 import org.kintsugi.shared.StaleVersionException;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.data.domain.Page;
-import org.springframework.data.domain.PageRequest;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
@@ -26,6 +25,7 @@ public class IncidentManagement {
     private final Incidents incidents;
     private final IncidentActivities activities;
     private final IncidentReads reads;
+    private final IncidentListing listing;
     private final ApplicationEventPublisher events;
     private final Validator validator;
     private final Clock clock;
@@ -34,12 +34,14 @@ public class IncidentManagement {
             Incidents incidents,
             IncidentActivities activities,
             IncidentReads reads,
+            IncidentListing listing,
             ApplicationEventPublisher events,
             Validator validator,
             Clock clock) {
         this.incidents = incidents;
         this.activities = activities;
         this.reads = reads;
+        this.listing = listing;
         this.events = events;
         this.validator = validator;
         this.clock = clock;
@@ -50,6 +52,7 @@ public class IncidentManagement {
         Instant now = clock.instant();
         check(details, now);
         Incident incident = incidents.save(new Incident(details, actor, now));
+        listing.forgetNames();
         activities.save(new IncidentActivity(incident.id(), now, actor, "declared", null, null, incident.key()));
         events.publishEvent(incident.declared());
         if (incident.status() == IncidentStatus.RESOLVED) {
@@ -69,6 +72,7 @@ public class IncidentManagement {
         check(details, now);
         IncidentStatus before = incident.status();
         List<Incident.Change> changes = incident.revise(details, now);
+        listing.forgetNames();
         record(incident, actor, now, changes);
         if (!changes.isEmpty()) {
             events.publishEvent(incident.revised());
@@ -110,10 +114,9 @@ public class IncidentManagement {
     }
 
     /** Return a page of incidents matching the filter. */
-    @Transactional(readOnly = true)
+    @Transactional(propagation = Propagation.SUPPORTS, readOnly = true)
     public Page<IncidentView> list(IncidentFilter filter) {
-        var page = PageRequest.of(filter.page(), filter.size(), filter.sort().sort());
-        return incidents.findAll(Incidents.matching(filter), page).map(Incident::view);
+        return listing.list(filter);
     }
 
     /** Return an incident's activity, newest first. */
@@ -123,15 +126,15 @@ public class IncidentManagement {
     }
 
     /** Return every service named on an incident so far, for autocomplete. */
-    @Transactional(readOnly = true)
+    @Transactional(propagation = Propagation.SUPPORTS, readOnly = true)
     public List<String> services() {
-        return incidents.distinctServices();
+        return listing.services();
     }
 
     /** Return every team named on an incident so far, for autocomplete. */
-    @Transactional(readOnly = true)
+    @Transactional(propagation = Propagation.SUPPORTS, readOnly = true)
     public List<String> teams() {
-        return incidents.distinctTeams();
+        return listing.teams();
     }
 
     private void record(Incident incident, String actor, Instant now, List<Incident.Change> changes) {

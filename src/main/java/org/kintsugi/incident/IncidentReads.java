@@ -87,7 +87,7 @@ class IncidentReads {
                 incident.updatedAt()));
     }
 
-    private static IncidentView row(ResultSet rs) throws SQLException {
+    static IncidentView row(ResultSet rs) throws SQLException {
         long id = rs.getLong("id");
         return new IncidentView(
                 id,

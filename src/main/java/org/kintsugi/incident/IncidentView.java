@@ -44,4 +44,25 @@ public record IncidentView(
                 lifecycle.mitigatedAt(),
                 lifecycle.resolvedAt());
     }
+
+    /** Return this incident with the given services and teams, which a list reads apart from the rows. */
+    IncidentView withTags(List<String> services, List<String> teams) {
+        return new IncidentView(
+                id,
+                key,
+                version,
+                title,
+                summary,
+                kind,
+                severity,
+                status,
+                impact,
+                peopleAffected,
+                services,
+                teams,
+                lifecycle,
+                declaredBy,
+                declaredAt,
+                updatedAt);
+    }
 }

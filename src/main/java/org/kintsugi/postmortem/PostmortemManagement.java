@@ -78,6 +78,7 @@ public class PostmortemManagement {
                 : policy.due(incident.severity(), resolvedAt).orElse(null);
         var start = new Postmortem.Start(
                 incident.id(), incident.key(), incident.title(), incident.severity(), incident.teams(), due);
+        reads.forgetTeams();
         return saved(postmortems.save(new Postmortem(start, template, owner, clock.instant())));
     }
 
@@ -173,6 +174,7 @@ public class PostmortemManagement {
     void incidentChanged(IncidentRevised revised) {
         postmortems.findByIncidentId(revised.incidentId()).ifPresent(postmortem -> {
             postmortem.incidentChanged(revised.title(), revised.severity(), revised.teams());
+            reads.forgetTeams();
             if (revised.resolvedAt() != null && postmortem.dueAt().isEmpty()) {
                 postmortem.due(
                         policy.due(revised.severity(), revised.resolvedAt()).orElse(null));

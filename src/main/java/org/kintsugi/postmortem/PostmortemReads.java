@@ -30,10 +30,12 @@ class PostmortemReads {
 
     private final JdbcClient jdbc;
     private final Clock clock;
+    private final org.kintsugi.shared.Remembered<java.util.SortedSet<String>> teams;
 
     PostmortemReads(JdbcClient jdbc, Clock clock) {
         this.jdbc = jdbc;
         this.clock = clock;
+        this.teams = new org.kintsugi.shared.Remembered<>(this::readTeams, java.time.Duration.ofSeconds(30));
     }
 
     Map<Long, String> incidentKeys(java.util.Collection<Long> postmortemIds) {
@@ -70,7 +72,17 @@ class PostmortemReads {
                 .list();
     }
 
+    /** Return the teams named on postmortems, read again at most every 30 seconds: three list pages offer them. */
     java.util.SortedSet<String> teams() {
+        return teams.get();
+    }
+
+    /** Read the teams again on next use: a postmortem on this node was started or changed its teams. */
+    void forgetTeams() {
+        teams.forget();
+    }
+
+    private java.util.SortedSet<String> readTeams() {
         java.util.SortedSet<String> names = new java.util.TreeSet<>(String.CASE_INSENSITIVE_ORDER);
         jdbc.sql("select distinct teams from postmortems where teams <> ''")
                 .query(String.class)
@@ -78,7 +90,7 @@ class PostmortemReads {
                 .forEach(joined -> java.util.Arrays.stream(joined.split("\\|"))
                         .filter(name -> !name.isBlank())
                         .forEach(names::add));
-        return names;
+        return java.util.Collections.unmodifiableSortedSet(names);
     }
 
     Optional<PostmortemSummary> summary(long incidentId) {

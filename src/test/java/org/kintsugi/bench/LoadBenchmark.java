@@ -7,12 +7,16 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.SQLException;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Random;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -20,14 +24,25 @@ import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import javax.sql.DataSource;
 import org.junit.jupiter.api.Test;
 import org.kintsugi.KintsugiApplication;
+import org.kintsugi.action.ActionDetails;
+import org.kintsugi.action.ActionManagement;
+import org.kintsugi.action.ActionType;
+import org.kintsugi.action.Priority;
+import org.kintsugi.analysis.factors.ContributingFactors;
+import org.kintsugi.analysis.factors.FactorCategories;
+import org.kintsugi.analysis.factors.FactorInput;
 import org.kintsugi.identity.TokenManagement;
 import org.kintsugi.identity.UserManagement;
 import org.kintsugi.incident.IncidentDetails;
 import org.kintsugi.incident.IncidentKind;
 import org.kintsugi.incident.IncidentManagement;
+import org.kintsugi.incident.IncidentView;
 import org.kintsugi.incident.Severity;
+import org.kintsugi.postmortem.Author;
+import org.kintsugi.postmortem.PostmortemManagement;
 import org.springframework.boot.SpringApplication;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.util.FileSystemUtils;
@@ -35,21 +50,25 @@ import org.springframework.util.FileSystemUtils;
 /**
  * Load benchmark, not part of {@code verify}: {@code ./mvnw test -Dtest=LoadBenchmark}.
  *
- * <p>Seeds 10,000 incidents into a fresh H2 file database under {@code target/bench-data}, starts Kintsugi in a
+ * <p>Seeds 10,000 incidents into a fresh H2 file database under {@code target/bench-data-10000}, starts Kintsugi in a
  * separate JVM as a user would and measures the time from process start to ready, then drives 32 concurrent
- * connections at the incident list and detail pages and the API, printing requests per second and p50/p95/p99
- * latency. The figures also go to {@code target/benchmark.md}.
+ * connections at the incident detail page and at every list people open most (incidents, postmortems, action items,
+ * contributing factors; pages and API), printing requests per second and p50/p95/p99 latency. Every fifth incident
+ * has a postmortem with two action items and a contributing factor; {@code -Dbench.incidents=100000} seeds more. The figures also go to {@code target/benchmark.md}.
  */
 class LoadBenchmark {
 
     static final int INCIDENTS = Integer.getInteger("bench.incidents", 10_000);
+    /** How many incidents are declared one by one; larger sizes repeat them in SQL, see {@link #multiply}. */
+    static final int DECLARED = Math.min(INCIDENTS, Integer.getInteger("bench.declared", 10_000));
+
     static final int CONNECTIONS = Integer.getInteger("bench.connections", 32);
     static final Duration WARM_UP = Duration.ofSeconds(Long.getLong("bench.warmup", 60));
     static final Duration RUN = Duration.ofSeconds(Long.getLong("bench.seconds", 20));
     static final int PORT = Integer.getInteger("bench.port", 18080);
     static final String EMAIL = "bench@kintsugi.test";
     static final String PASSWORD = "bench-password-1";
-    static final Path DATA = Path.of("target", "bench-data").toAbsolutePath();
+    static final Path DATA = Path.of("target", "bench-data-" + INCIDENTS).toAbsolutePath();
 
     /** Figures of one scenario: every latency sample (Java client) or wrk's percentiles, in microseconds. */
     record Result(String name, long requests, long errors, double seconds, long[] micros, long[] wrkPercentiles) {
@@ -84,8 +103,16 @@ class LoadBenchmark {
 
     @Test
     void measure() throws Exception {
-        FileSystemUtils.deleteRecursively(DATA);
-        String token = seed();
+        // -Dbench.reuse=true measures again on the data of the previous run with the same size, which saves seeding.
+        Path tokenFile = DATA.resolve("bench-token.txt");
+        String token;
+        if (Boolean.getBoolean("bench.reuse") && Files.exists(tokenFile)) {
+            token = Files.readString(tokenFile);
+        } else {
+            FileSystemUtils.deleteRecursively(DATA);
+            token = seed();
+            Files.writeString(tokenFile, token);
+        }
         Process app = null;
         try {
             long start = System.nanoTime();
@@ -107,7 +134,12 @@ class LoadBenchmark {
                             "/incidents?severity=SEV1&status=open&q=database",
                             cookie),
                     new Scenario("api: GET incident", "/api/v1/incidents/{key}", bearer),
-                    new Scenario("api: GET incident list", "/api/v1/incidents?size=25", bearer));
+                    new Scenario("api: GET incident list", "/api/v1/incidents?size=25", bearer),
+                    new Scenario("page: postmortem list", "/postmortems", cookie),
+                    new Scenario("api: GET postmortem list", "/api/v1/postmortems?size=25", bearer),
+                    new Scenario("page: action list (anyone)", "/actions?owner=anyone", cookie),
+                    new Scenario("api: GET action list", "/api/v1/actions", bearer),
+                    new Scenario("page: factor list", "/factors", cookie));
             Path wrk = Path.of(System.getProperty("bench.wrk", "/usr/bin/wrk"));
             boolean useWrk = Files.isExecutable(wrk) && !"java".equals(System.getProperty("bench.client"));
             generator = useWrk
@@ -243,7 +275,7 @@ class LoadBenchmark {
     }
 
     /** Create the person and the incidents in the benchmark's own data dir, then stop; return an API token. */
-    static String seed() {
+    static String seed() throws SQLException {
         System.setProperty("kintsugi.test.db", "off");
         long t0 = System.nanoTime();
         try (ConfigurableApplicationContext context = new SpringApplication(KintsugiApplication.class)
@@ -256,6 +288,14 @@ class LoadBenchmark {
             var users = context.getBean(UserManagement.class);
             var tokens = context.getBean(TokenManagement.class);
             var incidents = context.getBean(IncidentManagement.class);
+            var postmortems = context.getBean(PostmortemManagement.class);
+            var actions = context.getBean(ActionManagement.class);
+            var factors = context.getBean(ContributingFactors.class);
+            long category = context.getBean(FactorCategories.class).all().stream()
+                    .filter(c -> !c.retired())
+                    .findFirst()
+                    .orElseThrow()
+                    .id();
             long adminId = users.all().getFirst().id();
             Random random = new Random(7);
             String[] services = {
@@ -289,7 +329,8 @@ class LoadBenchmark {
                 "full disk"
             };
             Instant now = Instant.now();
-            for (int i = 0; i < INCIDENTS; i++) {
+            Author admin = new Author(adminId, "Bench Admin");
+            for (int i = 0; i < DECLARED; i++) {
                 Instant started = now.minus(Duration.ofMinutes(400 + random.nextInt(2 * 365 * 24 * 60)));
                 Instant detected = started.plus(Duration.ofMinutes(random.nextInt(30)));
                 Instant acknowledged = detected.plus(Duration.ofMinutes(random.nextInt(15)));
@@ -299,7 +340,7 @@ class LoadBenchmark {
                         ? mitigated.plus(Duration.ofMinutes(random.nextInt(240)))
                         : null;
                 String service = services[random.nextInt(services.length)];
-                incidents.declare(
+                IncidentView incident = incidents.declare(
                         new IncidentDetails(
                                 service + " " + what[random.nextInt(what.length)] + " #" + i,
                                 "Seeded incident " + i + " touching " + service + ".",
@@ -315,9 +356,106 @@ class LoadBenchmark {
                                 mitigated,
                                 resolved),
                         "Bench Seeder");
+                // Every fifth incident gets a postmortem with two action items and a contributing factor.
+                if (i % 5 == 0) {
+                    long postmortem =
+                            postmortems.start(incident.key(), null, admin).id();
+                    for (int a = 0; a < 2; a++) {
+                        actions.propose(
+                                postmortem,
+                                null,
+                                new ActionDetails(
+                                        "Follow up on " + service + " #" + i + "." + a,
+                                        "Make " + service + " sturdier.",
+                                        LocalDate.now().plusDays(1 + random.nextInt(120)),
+                                        Priority.values()[random.nextInt(Priority.values().length)],
+                                        ActionType.values()[random.nextInt(ActionType.values().length)],
+                                        "We see it hold."),
+                                adminId,
+                                null,
+                                admin);
+                    }
+                    factors.add(
+                            postmortem,
+                            new FactorInput("The " + service + " alert fired late #" + i, category, ""),
+                            admin);
+                }
+            }
+            for (int copy = 1; copy < INCIDENTS / DECLARED; copy++) {
+                multiply(context.getBean(DataSource.class), copy);
             }
             System.out.printf("Seeded %d incidents in %.1fs%n", INCIDENTS, (System.nanoTime() - t0) / 1e9);
             return tokens.issue(adminId, "benchmark").secret();
+        }
+    }
+
+    /**
+     * Add one more copy of the declared incidents, their postmortems (with sections), action items and contributing
+     * factors in plain SQL, ids shifted by {@code copy} times the declared count: declaring 100,000 incidents one by
+     * one takes most of an hour on a small machine, and the lists only need the rows to be there.
+     */
+    static void multiply(DataSource dataSource, int copy) throws SQLException {
+        long off = (long) copy * DECLARED;
+        long postmortemOff = (long) copy * 10 * DECLARED;
+        String key = "'INC-' || cast(incident_id + " + off + " as varchar(20))";
+        try (Connection c = dataSource.getConnection()) {
+            copy(c, "incidents", "id <= " + DECLARED, Map.of("id", "id + " + off));
+            copy(c, "incident_services", "incident_id <= " + DECLARED, Map.of("incident_id", "incident_id + " + off));
+            copy(c, "incident_teams", "incident_id <= " + DECLARED, Map.of("incident_id", "incident_id + " + off));
+            copy(
+                    c,
+                    "postmortems",
+                    "incident_id <= " + DECLARED,
+                    Map.of("id", "id + " + postmortemOff, "incident_id", "incident_id + " + off, "incident_key", key));
+            copy(
+                    c,
+                    "postmortem_sections",
+                    "postmortem_id < " + 10L * DECLARED,
+                    Map.of("postmortem_id", "postmortem_id + " + postmortemOff));
+            copy(
+                    c,
+                    "action_items",
+                    "postmortem_id < " + 10L * DECLARED,
+                    Map.of("postmortem_id", "postmortem_id + " + postmortemOff));
+            copy(
+                    c,
+                    "factor_incidents",
+                    "incident_id <= " + DECLARED,
+                    Map.of("incident_id", "incident_id + " + off, "incident_key", key));
+            copy(
+                    c,
+                    "contributing_factors",
+                    "incident_id <= " + DECLARED,
+                    Map.of("postmortem_id", "postmortem_id + " + postmortemOff, "incident_id", "incident_id + " + off));
+            try (var s = c.createStatement()) {
+                s.execute("alter table incidents alter column id restart with " + (off + DECLARED + 1));
+                s.execute("alter table postmortems alter column id restart with " + (postmortemOff + 10L * DECLARED));
+            }
+        }
+    }
+
+    /** Copy the rows of a table that match {@code where}, with some columns computed; a missing id is generated. */
+    static void copy(Connection c, String table, String where, Map<String, String> computed) throws SQLException {
+        List<String> columns = new ArrayList<>();
+        try (var rs = c.getMetaData().getColumns(null, null, table.toUpperCase(Locale.ROOT), null)) {
+            while (rs.next()) {
+                columns.add(rs.getString("COLUMN_NAME").toLowerCase(Locale.ROOT));
+            }
+        }
+        if (columns.isEmpty()) {
+            try (var rs = c.getMetaData().getColumns(null, null, table, null)) {
+                while (rs.next()) {
+                    columns.add(rs.getString("COLUMN_NAME").toLowerCase(Locale.ROOT));
+                }
+            }
+        }
+        columns.removeIf(column -> column.equals("id") && !computed.containsKey("id"));
+        String values = columns.stream()
+                .map(column -> computed.getOrDefault(column, column))
+                .collect(java.util.stream.Collectors.joining(", "));
+        try (var s = c.createStatement()) {
+            s.executeUpdate("insert into " + table + " (" + String.join(", ", columns) + ") select " + values + " from "
+                    + table + " where " + where);
         }
     }
 

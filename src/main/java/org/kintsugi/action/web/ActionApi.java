@@ -2,6 +2,7 @@ package org.kintsugi.action.web;
 
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
+import jakarta.servlet.http.HttpServletRequest;
 import java.net.URI;
 import java.util.List;
 import org.jspecify.annotations.Nullable;
@@ -12,6 +13,7 @@ import org.kintsugi.action.HistoryEntry;
 import org.kintsugi.identity.KintsugiPrincipal;
 import org.kintsugi.postmortem.Author;
 import org.kintsugi.shared.ETags;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -23,6 +25,7 @@ import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
 
 /** The action item API: propose, list, read, change, and move items through their life. */
 @RestController
@@ -86,19 +89,32 @@ class ActionApi {
 
     @Operation(
             summary = "List action items",
-            description =
-                    "owner: a user id or 'me'; team: a team named on the item's incident; status: proposed,"
-                            + " committed, in-progress, done, verified, not-effective, dropped; overdue=true; dueFrom/dueTo dates.")
+            description = "owner: a user id or 'me'; team: a team named on the item's incident; status: proposed,"
+                    + " committed, in-progress, done, verified, not-effective, dropped; overdue=true; dueFrom/dueTo dates."
+                    + " At most 100 items a page (size, page from 0); the X-Total-Count header holds how many"
+                    + " match, and a Link header with rel=\"next\" the address of the next page.")
     @GetMapping("/actions")
-    List<ActionView> list(
+    ResponseEntity<List<ActionView>> list(
             @RequestParam(required = false) @Nullable String owner,
             @RequestParam(required = false) @Nullable String team,
             @RequestParam(required = false) @Nullable String status,
             @RequestParam(defaultValue = "false") boolean overdue,
             @RequestParam(required = false) @Nullable String dueFrom,
             @RequestParam(required = false) @Nullable String dueTo,
-            @AuthenticationPrincipal KintsugiPrincipal me) {
-        return actions.list(ActionQuery.filter(owner, team, status, overdue, dueFrom, dueTo, me.id()));
+            @RequestParam(defaultValue = "0") int page,
+            @RequestParam(defaultValue = "100") int size,
+            @AuthenticationPrincipal KintsugiPrincipal me,
+            HttpServletRequest request) {
+        var found = actions.list(ActionQuery.filter(owner, team, status, overdue, dueFrom, dueTo, me.id()), page, size);
+        var response = ResponseEntity.ok().header("X-Total-Count", String.valueOf(found.getTotalElements()));
+        if (found.hasNext()) {
+            String next = ServletUriComponentsBuilder.fromRequest(request)
+                    .replaceQueryParam("page", found.getNumber() + 1)
+                    .build()
+                    .toUriString();
+            response.header(HttpHeaders.LINK, "<" + next + ">; rel=\"next\"");
+        }
+        return response.body(found.getContent());
     }
 
     @Operation(summary = "Read one action item")

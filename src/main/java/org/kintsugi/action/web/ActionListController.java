@@ -13,15 +13,19 @@ import org.kintsugi.action.ActionView;
 import org.kintsugi.identity.KintsugiPrincipal;
 import org.kintsugi.postmortem.PostmortemManagement;
 import org.kintsugi.shared.InvalidInputException;
+import org.springframework.data.domain.Page;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
 
 /** Lists of action items across postmortems: mine, everyone's, overdue, with every filter in the URL. */
 @Controller
 class ActionListController {
+
+    static final int PAGE_SIZE = 50;
 
     private final ActionManagement actions;
     private final PostmortemManagement postmortems;
@@ -41,27 +45,33 @@ class ActionListController {
             @RequestParam(defaultValue = "false") boolean overdue,
             @RequestParam(required = false) @Nullable String dueFrom,
             @RequestParam(required = false) @Nullable String dueTo,
+            @RequestParam(defaultValue = "0") int page,
             @AuthenticationPrincipal KintsugiPrincipal me,
             Model model) {
-        List<ActionView> items = List.of();
+        Page<ActionView> found = Page.empty();
         boolean everyones = false;
         String shown = owner == null ? "me" : owner;
         try {
-            items = actions.list(ActionQuery.filter(
-                    shown.equals("anyone") ? null : shown, team, status, overdue, dueFrom, dueTo, me.id()));
-            if (owner == null && unfiltered(team, status, overdue, dueFrom, dueTo) && noneOpen(items)) {
+            ActionFilter filter = ActionQuery.filter(
+                    shown.equals("anyone") ? null : shown, team, status, overdue, dueFrom, dueTo, me.id());
+            if (owner == null
+                    && unfiltered(team, status, overdue, dueFrom, dueTo)
+                    && actions.list(filter.open(), 0, 1).isEmpty()) {
                 // Opening the list with nothing of one's own to do shows what is still open for everyone instead
                 // of an empty page; asking for owner=me explicitly still shows one's own list.
-                items = actions.list(ActionFilter.everything()).stream()
-                        .filter(a -> a.status().open())
-                        .toList();
+                filter = filter.anyOwner().open();
                 everyones = true;
                 shown = "anyone";
             }
+            found = actions.list(filter, page, PAGE_SIZE);
         } catch (InvalidInputException e) {
             model.addAttribute("problem", e.getMessage());
         }
+        List<ActionView> items = found.getContent();
         model.addAttribute("everyones", everyones);
+        model.addAttribute("page", found);
+        model.addAttribute("previousPage", found.hasPrevious() ? pageUrl(found.getNumber() - 1) : null);
+        model.addAttribute("nextPage", found.hasNext() ? pageUrl(found.getNumber() + 1) : null);
         Map<Long, String> incidentKeys = postmortems.incidentKeys(
                 items.stream().map(ActionView::postmortemId).distinct().toList());
         model.addAttribute("items", items);
@@ -91,7 +101,12 @@ class ActionListController {
         return text == null || text.isBlank();
     }
 
-    private static boolean noneOpen(List<ActionView> items) {
-        return items.stream().noneMatch(a -> a.status().open());
+    /** Return this list's address on another page, keeping every filter. */
+    private static String pageUrl(int page) {
+        var uri = ServletUriComponentsBuilder.fromCurrentRequest().replaceQueryParam("page");
+        if (page > 0) {
+            uri.queryParam("page", page);
+        }
+        return uri.build().toUriString();
     }
 }

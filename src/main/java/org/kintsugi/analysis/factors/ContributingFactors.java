@@ -215,6 +215,15 @@ public class ContributingFactors {
     /** Find factors across postmortems, with the count of each category among them. */
     @Transactional(readOnly = true)
     public FactorSearch search(FactorFilter filter) {
+        return search(filter, 0, Integer.MAX_VALUE);
+    }
+
+    /**
+     * Find a page of factors across postmortems, the most recent incidents first, with the count of each category
+     * among all that match: the counts are grouped in the database, and only the page's rows are read.
+     */
+    @Transactional(readOnly = true)
+    public FactorSearch search(FactorFilter filter, int page, int size) {
         StringBuilder where = new StringBuilder(" where 1 = 1");
         Map<String, Object> params = new LinkedHashMap<>();
         if (filter.team() != null && !filter.team().isBlank()) {
@@ -244,22 +253,35 @@ public class ContributingFactors {
             where.append(" and i.started_at < :to");
             params.put("to", filter.to().plusDays(1).atStartOfDay().atOffset(ZoneOffset.UTC));
         }
-        List<FactorView> found = jdbc.sql(SELECT + where + " order by i.started_at desc, f.postmortem_id, f.id")
-                .params(params)
-                .query(ContributingFactors::view)
-                .list();
         Map<Long, Integer> counted = new LinkedHashMap<>();
-        found.forEach(f -> counted.merge(f.category().id(), 1, Integer::sum));
+        jdbc.sql("select f.category_id, count(*) as found from contributing_factors f"
+                        + " join factor_incidents i on i.incident_id = f.incident_id" + where
+                        + " group by f.category_id")
+                .params(params)
+                .query(rs -> {
+                    counted.put(rs.getLong("category_id"), rs.getInt("found"));
+                });
         List<FactorSearch.Count> counts = categories.all().stream()
                 .filter(c -> !c.retired() || counted.containsKey(c.id()))
                 .map(c -> new FactorSearch.Count(c, counted.getOrDefault(c.id(), 0)))
                 .toList();
-        List<FactorView> listed = filter.categoryId() == null
-                ? found
-                : found.stream()
-                        .filter(f -> f.category().id() == filter.categoryId())
-                        .toList();
-        return new FactorSearch(listed, counts);
+        if (filter.categoryId() != null) {
+            where.append(" and f.category_id = :category");
+            params.put("category", filter.categoryId());
+        }
+        long total = filter.categoryId() == null
+                ? counted.values().stream().mapToLong(Integer::longValue).sum()
+                : counted.getOrDefault(filter.categoryId(), 0);
+        long offset = Math.max(0, page) * (long) Math.max(1, size);
+        String window =
+                size == Integer.MAX_VALUE ? "" : " offset " + offset + " rows fetch next " + size + " rows only";
+        List<FactorView> listed = total <= offset
+                ? List.of()
+                : jdbc.sql(SELECT + where + " order by i.started_at desc, f.postmortem_id, f.id" + window)
+                        .params(params)
+                        .query(ContributingFactors::view)
+                        .list();
+        return new FactorSearch(listed, counts, total);
     }
 
     private long insert(

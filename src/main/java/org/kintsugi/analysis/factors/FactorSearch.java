@@ -5,15 +5,21 @@ import java.util.List;
 /**
  * What a search across postmortems found.
  *
- * @param factors the factors that match, the most recent incidents first
+ * @param factors the factors that match, the most recent incidents first; one page of them when asked for a page
  * @param counts how many factors each category has among those the filter lets through apart from its category, so
  *     a chart shows the chosen category beside the others
+ * @param total how many factors match, on every page
  */
-public record FactorSearch(List<FactorView> factors, List<Count> counts) {
+public record FactorSearch(List<FactorView> factors, List<Count> counts, long total) {
 
     public FactorSearch {
         factors = List.copyOf(factors);
         counts = List.copyOf(counts);
+    }
+
+    /** Return a search that found exactly these factors. */
+    public FactorSearch(List<FactorView> factors, List<Count> counts) {
+        this(factors, counts, factors.size());
     }
 
     /** One category's count. */

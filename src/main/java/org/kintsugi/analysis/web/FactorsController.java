@@ -17,6 +17,8 @@ import org.kintsugi.shared.FieldProblem;
 import org.kintsugi.shared.InvalidInputException;
 import org.kintsugi.shared.RefusedException;
 import org.kintsugi.shared.StaleVersionException;
+import org.springframework.data.domain.PageImpl;
+import org.springframework.data.domain.PageRequest;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -25,6 +27,7 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
 
 /** Contributing factors: add, change and remove them on a postmortem's page, and look across postmortems at /factors. */
 @Controller
@@ -40,6 +43,8 @@ class FactorsController {
         this.postmortems = postmortems;
     }
 
+    static final int PAGE_SIZE = 50;
+
     @GetMapping("/factors")
     String list(
             @RequestParam(required = false) @Nullable String category,
@@ -48,12 +53,17 @@ class FactorsController {
             @RequestParam(required = false) @Nullable String severity,
             @RequestParam(required = false) @Nullable String from,
             @RequestParam(required = false) @Nullable String to,
+            @RequestParam(defaultValue = "0") int page,
             @RequestHeader(name = "HX-Request", required = false) @Nullable String htmx,
             Model model) {
         List<FieldProblem> problems = new ArrayList<>();
         FactorFilter filter = FactorFilters.read(categories, category, team, kind, severity, from, to, problems);
-        FactorSearch search = factors.search(filter);
+        FactorSearch search = factors.search(filter, page, PAGE_SIZE);
         model.addAttribute("search", search);
+        model.addAttribute(
+                "page", new PageImpl<>(search.factors(), PageRequest.of(Math.max(0, page), PAGE_SIZE), search.total()));
+        model.addAttribute("previousPage", pageUrl(page - 1));
+        model.addAttribute("nextPage", pageUrl(page + 1));
         model.addAttribute("chart", FactorChart.of(search, filter.categoryId()));
         model.addAttribute("filter", filter);
         model.addAttribute("problems", problems);
@@ -109,5 +119,14 @@ class FactorsController {
             redirect.addFlashAttribute("problem", e.getMessage());
         }
         return "redirect:/postmortems/" + id + "#factors";
+    }
+
+    /** Return this list's address on another page, keeping every filter. */
+    private static String pageUrl(int page) {
+        var uri = ServletUriComponentsBuilder.fromCurrentRequest().replaceQueryParam("page");
+        if (page > 0) {
+            uri.queryParam("page", page);
+        }
+        return uri.build().toUriString();
     }
 }

@@ -13,9 +13,11 @@ import org.kintsugi.incident.IncidentFilter;
 import org.kintsugi.incident.IncidentKind;
 import org.kintsugi.incident.IncidentSort;
 import org.kintsugi.incident.IncidentStatus;
+import org.kintsugi.incident.IncidentView;
 import org.kintsugi.incident.Severity;
 import org.kintsugi.shared.FieldProblem;
 import org.kintsugi.shared.Parsing;
+import org.springframework.data.domain.Page;
 import org.springframework.web.util.UriComponentsBuilder;
 
 /**
@@ -33,7 +35,8 @@ record IncidentQuery(
         @Nullable String q,
         @Nullable String sort,
         @Nullable Integer page,
-        @Nullable Integer size) {
+        @Nullable Integer size,
+        @Nullable String after) {
 
     static final int DEFAULT_SIZE = 25;
 
@@ -50,7 +53,8 @@ record IncidentQuery(
                 blankToNull(q),
                 IncidentSort.of(sort == null ? "" : sort),
                 page == null ? 0 : page,
-                size == null ? DEFAULT_SIZE : size);
+                size == null ? DEFAULT_SIZE : size,
+                blankToNull(after));
         Parsing.check(problems);
         return filter;
     }
@@ -95,6 +99,23 @@ record IncidentQuery(
             uri.queryParam("page", toPage);
         }
         return uri.encode().build().toUriString();
+    }
+
+    /**
+     * Return this query's URL for the page after the given one: its number for people and links, and a cursor after
+     * its last incident so the newest-first list does not count its way past every page before.
+     */
+    public String next(String path, Page<IncidentView> current) {
+        String url = url(path, current.getNumber() + 1);
+        IncidentSort order = IncidentSort.of(sort == null ? "" : sort);
+        String cursor =
+                current.hasContent() ? order.cursorAfter(current.getContent().getLast()) : null;
+        return cursor == null
+                ? url
+                : UriComponentsBuilder.fromUriString(url)
+                        .queryParam("after", cursor)
+                        .build()
+                        .toUriString();
     }
 
     private static void add(UriComponentsBuilder uri, String name, @Nullable Object value) {

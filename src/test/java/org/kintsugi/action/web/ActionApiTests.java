@@ -335,4 +335,30 @@ class ActionApiTests {
                 .exchange();
         assertThat(bad.getResponse().getContentAsString()).contains("dueFrom: &#39;soon&#39; is not a date");
     }
+
+    @Test
+    void listsComeAPageAtATimeWithTheCountAndTheNextPage() throws Exception {
+        long first = proposed("Stage config pushes by region", null);
+        long second = proposed("Alert on config push errors", null);
+        var page = call(HttpMethod.GET, "/api/v1/actions?owner=me&status=proposed&size=1", member, null);
+        assertThat(page).hasStatusOk();
+        assertThat((List<Integer>) JsonPath.read(page.getResponse().getContentAsString(), "$[*].id"))
+                .hasSize(1);
+        long total = Long.parseLong(page.getResponse().getHeader("X-Total-Count"));
+        assertThat(total).isGreaterThanOrEqualTo(2);
+        assertThat(page.getResponse().getHeader("Link"))
+                .contains("page=1")
+                .contains("size=1")
+                .contains("status=proposed")
+                .endsWith("rel=\"next\"");
+        List<Integer> all = new java.util.ArrayList<>();
+        for (int n = 0; n < total; n++) {
+            var each = call(HttpMethod.GET, "/api/v1/actions?owner=me&status=proposed&size=1&page=" + n, member, null);
+            all.addAll(JsonPath.read(each.getResponse().getContentAsString(), "$[*].id"));
+        }
+        assertThat(all).doesNotHaveDuplicates().contains((int) first, (int) second);
+        var last = call(
+                HttpMethod.GET, "/api/v1/actions?owner=me&status=proposed&size=1&page=" + (total - 1), member, null);
+        assertThat(last.getResponse().getHeader("Link")).isNull();
+    }
 }

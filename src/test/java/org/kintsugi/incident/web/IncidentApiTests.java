@@ -3,11 +3,16 @@ package org.kintsugi.incident.web;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.httpBasic;
 
+import com.jayway.jsonpath.JsonPath;
+import java.util.ArrayList;
+import java.util.List;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 import org.kintsugi.identity.UserView;
+import org.kintsugi.incident.IncidentManagement;
+import org.kintsugi.incident.IncidentSort;
 import org.kintsugi.support.KintsugiAppTest;
 import org.kintsugi.support.TestPeople;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -32,6 +37,9 @@ class IncidentApiTests {
 
     @Autowired
     TestPeople people;
+
+    @Autowired
+    IncidentManagement incidents;
 
     UserView member;
 
@@ -271,6 +279,46 @@ class IncidentApiTests {
                     .exchange();
             assertThat(both).bodyJson().extractingPath("$.totalItems").isEqualTo(2);
             assertThat(both).bodyJson().extractingPath("$.totalPages").isEqualTo(2);
+        }
+
+        @Test
+        void aCursorAfterThePageBeforeReadsTheSamePageAsItsNumber() throws Exception {
+            String unique = "cursor-" + System.nanoTime();
+            for (String n : List.of("one", "two", "three")) {
+                // The same start moment for all three: the id decides their order, with a cursor as without.
+                declare(OUTAGE.replace("Checkout unavailable", "Checkout " + unique + " " + n));
+            }
+            List<String> byNumber = new ArrayList<>();
+            List<String> byCursor = new ArrayList<>();
+            String after = "";
+            for (int page = 0; page < 3; page++) {
+                byNumber.add(title(mvc.get()
+                        .uri("/api/v1/incidents?q={q}&size=1&page={page}", unique, page)
+                        .with(httpBasic(member.email(), TestPeople.PASSWORD))
+                        .exchange()));
+                var result = mvc.get()
+                        .uri("/api/v1/incidents?q={q}&size=1&page={page}&after={after}", unique, page, after)
+                        .with(httpBasic(member.email(), TestPeople.PASSWORD))
+                        .exchange();
+                assertThat(result).bodyJson().extractingPath("$.totalItems").isEqualTo(3);
+                byCursor.add(title(result));
+                String key = JsonPath.read(result.getResponse().getContentAsString(), "$.items[0].key");
+                after = IncidentSort.NEWEST.cursorAfter(incidents.find(key));
+            }
+            assertThat(byNumber)
+                    .containsExactly(
+                            "Checkout " + unique + " three",
+                            "Checkout " + unique + " two",
+                            "Checkout " + unique + " one");
+            assertThat(byCursor).isEqualTo(byNumber);
+        }
+
+        private String title(MvcTestResult result) {
+            try {
+                return JsonPath.read(result.getResponse().getContentAsString(), "$.items[0].title");
+            } catch (java.io.UnsupportedEncodingException e) {
+                throw new IllegalStateException(e);
+            }
         }
 
         @Test
