@@ -34,6 +34,40 @@ class ModularityTests {
                 Files.write(diagram, relationsInOrder(Files.readAllLines(diagram)));
             }
         }
+        try (Stream<Path> canvases = Files.list(DOCS)) {
+            for (Path canvas :
+                    canvases.filter(p -> p.toString().endsWith(".adoc")).toList()) {
+                Files.write(canvas, listsInOrder(Files.readAllLines(canvas)));
+            }
+        }
+    }
+
+    /**
+     * Sort each list in a canvas's cells (a cell's first item starts with {@code |* }, the rest with {@code * }): the
+     * listeners, like the relations, come in no fixed order.
+     */
+    private static List<String> listsInOrder(List<String> lines) {
+        List<String> sorted = new ArrayList<>(lines);
+        int start = 0;
+        while (start < sorted.size()) {
+            if (!sorted.get(start).startsWith("|* ")) {
+                start++;
+                continue;
+            }
+            int end = start + 1;
+            while (end < sorted.size() && sorted.get(end).startsWith("* ")) {
+                end++;
+            }
+            List<String> items = new ArrayList<>(sorted.subList(start, end));
+            items.set(0, items.get(0).substring(1));
+            items.sort(null);
+            items.set(0, "|" + items.get(0));
+            for (int i = 0; i < items.size(); i++) {
+                sorted.set(start + i, items.get(i));
+            }
+            start = end;
+        }
+        return sorted;
     }
 
     /** Sort each run of relation lines: the documenter lists them in no fixed order, which would churn the files. */
