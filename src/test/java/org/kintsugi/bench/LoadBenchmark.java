@@ -461,16 +461,19 @@ class LoadBenchmark {
 
     static Process startApplication() throws IOException {
         String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-        return new ProcessBuilder(
-                        java,
-                        "-XX:+UseParallelGC",
-                        "-Dkintsugi.test.db=off",
-                        "-cp",
-                        System.getProperty("java.class.path"),
-                        KintsugiApplication.class.getName(),
-                        "--kintsugi.data-dir=" + DATA,
-                        "--kintsugi.port=" + PORT,
-                        "--logging.level.root=WARN")
+        List<String> command = new java.util.ArrayList<>(List.of(java));
+        // -Dbench.jvm="-XX:+UseSerialGC -XX:TieredStopAtLevel=1" measures the server under other JVM flags.
+        String flags = System.getProperty("bench.jvm", "-XX:+UseParallelGC");
+        command.addAll(List.of(flags.strip().split("\\s+")));
+        command.addAll(List.of(
+                "-Dkintsugi.test.db=off",
+                "-cp",
+                System.getProperty("java.class.path"),
+                KintsugiApplication.class.getName(),
+                "--kintsugi.data-dir=" + DATA,
+                "--kintsugi.port=" + PORT,
+                "--logging.level.root=WARN"));
+        return new ProcessBuilder(command)
                 .redirectErrorStream(true)
                 .redirectOutput(Path.of("target", "bench-app.log").toFile())
                 .start();
