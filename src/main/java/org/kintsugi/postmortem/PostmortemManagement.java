@@ -2,6 +2,7 @@ package org.kintsugi.postmortem;
 
 import java.time.Clock;
 import java.time.Instant;
+import java.time.ZoneId;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
@@ -16,6 +17,8 @@ import org.kintsugi.incident.IncidentResolved;
 import org.kintsugi.incident.IncidentRevised;
 import org.kintsugi.incident.IncidentView;
 import org.kintsugi.incident.Severity;
+import org.kintsugi.postmortem.policy.DuePolicyView;
+import org.kintsugi.postmortem.template.TemplateChoice;
 import org.kintsugi.postmortem.template.TemplateView;
 import org.kintsugi.shared.Limits;
 import org.kintsugi.shared.NotFoundException;
@@ -139,7 +142,7 @@ public class PostmortemManagement {
     }
 
     /** Save a section's Markdown, refusing when someone else saved it since {@code expectedVersion}. */
-    public SectionView write(long id, String sectionKey, long expectedVersion, String body, String actor) {
+    public PostmortemView.Section write(long id, String sectionKey, long expectedVersion, String body, String actor) {
         Postmortem postmortem = load(id);
         postmortem.write(sectionKey, expectedVersion, body, actor, clock.instant(), limits.sectionLength());
         postmortems.flush();
@@ -226,5 +229,17 @@ public class PostmortemManagement {
     private PostmortemView saved(Postmortem postmortem) {
         postmortems.flush();
         return postmortem.view();
+    }
+
+    /**
+     * What starting a postmortem for an incident would mean: when it is due, the templates to choose from, and the one
+     * the rules pick.
+     */
+    public record StartOptions(DuePolicyView rule, ZoneId workingZone, List<TemplateChoice> templates, long chosen) {
+
+        /** Return when the postmortem is due for an incident resolved at this moment, if one is required. */
+        public Optional<Instant> due(@Nullable Instant resolvedAt) {
+            return resolvedAt == null ? Optional.empty() : rule.due(resolvedAt, workingZone);
+        }
     }
 }

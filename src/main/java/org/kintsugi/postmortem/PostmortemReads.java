@@ -114,7 +114,7 @@ class PostmortemReads {
      * on every incident page, so they are kept for a few seconds; a change made here drops them at once, and one made
      * on another node shows within {@link #KEEP}.
      */
-    StartOptions startOptions(IncidentKind kind, Severity severity) {
+    PostmortemManagement.StartOptions startOptions(IncidentKind kind, Severity severity) {
         Catalogue catalogue = catalogue();
         DuePolicyView rule =
                 catalogue.policies().getOrDefault(severity, new DuePolicyView(severity, DueRule.NOT_REQUIRED, 0));
@@ -126,7 +126,7 @@ class PostmortemReads {
                 .filter(id -> templates.stream().anyMatch(t -> t.id() == id))
                 .findFirst()
                 .orElse(templates.isEmpty() ? 0 : templates.getFirst().id());
-        return new StartOptions(rule, catalogue.zone(), templates, chosen);
+        return new PostmortemManagement.StartOptions(rule, catalogue.zone(), templates, chosen);
     }
 
     /** Forget what is kept, now and again once the current transaction commits. */

@@ -66,7 +66,7 @@ public class PostmortemReview {
     /** Send a draft for review; refused with the list of required sections still empty. */
     public PostmortemView submit(long id, Author actor) {
         Postmortem postmortem = authored(id, actor, "submit it for review");
-        List<SectionView> sections = postmortem.view().sections();
+        List<PostmortemView.Section> sections = postmortem.view().sections();
         Set<String> filled = parts.orderedStream()
                 .flatMap(part -> part.place(sections).filter(place -> !place.own()).stream()
                         .filter(place -> part.fills(id)))
@@ -131,7 +131,7 @@ public class PostmortemReview {
         revisions.save(
                 new Revision(id, postmortem.revision(), postmortem.title(), snapshot(postmortem), actor.name(), now));
         PostmortemView view = saved(postmortem);
-        List<PublishedFactor> factors = factorSources
+        List<PostmortemPublished.Factor> factors = factorSources
                 .orderedStream()
                 .flatMap(source -> source.factors(id).stream())
                 .toList();

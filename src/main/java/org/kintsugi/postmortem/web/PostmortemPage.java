@@ -17,7 +17,6 @@ import org.kintsugi.postmortem.PostmortemStatus;
 import org.kintsugi.postmortem.PostmortemView;
 import org.kintsugi.postmortem.ReviewAid;
 import org.kintsugi.postmortem.ReviewPolicy;
-import org.kintsugi.postmortem.SectionView;
 import org.kintsugi.postmortem.TimelineItem;
 import org.kintsugi.postmortem.WritingAid;
 import org.kintsugi.postmortem.review.ReviewView;
@@ -167,7 +166,7 @@ class PostmortemPage {
         Map<String, PostmortemPart.Fragment> texts = new HashMap<>();
         if (me.canWrite() && p.status() != PostmortemStatus.PUBLISHED) {
             for (WritingAid aid : all) {
-                for (SectionView s : p.sections()) {
+                for (PostmortemView.Section s : p.sections()) {
                     aid.underSection(s)
                             .ifPresent(f -> sections.computeIfAbsent(s.key(), k -> new ArrayList<>())
                                     .add(f));

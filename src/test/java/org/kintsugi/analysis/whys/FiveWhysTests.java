@@ -36,7 +36,6 @@ import org.kintsugi.postmortem.PostmortemReview;
 import org.kintsugi.postmortem.PostmortemStatus;
 import org.kintsugi.postmortem.PostmortemTimeline;
 import org.kintsugi.postmortem.PostmortemView;
-import org.kintsugi.postmortem.SectionView;
 import org.kintsugi.postmortem.TimelineItem;
 import org.kintsugi.postmortem.TimelineKind;
 import org.kintsugi.postmortem.timeline.TimelineEntry;
@@ -181,7 +180,7 @@ class FiveWhysTests {
         void onlyADraftsTreeChanges() {
             add(null, "The payment service timed out");
             PostmortemView draft = postmortems.find(pm);
-            for (SectionView section : draft.missing()) {
+            for (PostmortemView.Section section : draft.missing()) {
                 postmortems.write(pm, section.key(), section.version(), "Written.", owner.displayName());
             }
             review.submit(pm, as(owner));
