@@ -18,6 +18,8 @@ import org.kintsugi.incident.IncidentRevised;
 import org.kintsugi.incident.IncidentView;
 import org.kintsugi.incident.Severity;
 import org.kintsugi.postmortem.policy.DuePolicyView;
+import org.kintsugi.postmortem.policy.ReviewPolicy;
+import org.kintsugi.postmortem.template.TemplateCatalogue;
 import org.kintsugi.postmortem.template.TemplateChoice;
 import org.kintsugi.postmortem.template.TemplateView;
 import org.kintsugi.shared.Limits;
@@ -125,6 +127,12 @@ public class PostmortemManagement {
     @Transactional(propagation = Propagation.SUPPORTS, readOnly = true)
     public StartOptions startOptions(IncidentKind kind, Severity severity) {
         return reads.startOptions(kind, severity);
+    }
+
+    /** Return the zone whose calendar decides which days are working days, as the review settings give it. */
+    @Transactional(readOnly = true)
+    public ZoneId workingZone() {
+        return policy.workingZone();
     }
 
     /** Return the postmortem of an incident, if one was started. */

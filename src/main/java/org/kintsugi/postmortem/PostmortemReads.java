@@ -14,8 +14,11 @@ import org.kintsugi.incident.IncidentKind;
 import org.kintsugi.incident.Severity;
 import org.kintsugi.postmortem.policy.DuePolicyView;
 import org.kintsugi.postmortem.policy.DueRule;
+import org.kintsugi.postmortem.policy.ReviewPolicyChanged;
 import org.kintsugi.postmortem.template.TemplateChoice;
 import org.kintsugi.postmortem.template.TemplateRuleView;
+import org.kintsugi.postmortem.template.TemplatesChanged;
+import org.springframework.context.event.EventListener;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionSynchronization;
@@ -111,8 +114,8 @@ class PostmortemReads {
 
     /**
      * Return what starting a postmortem would mean. The policy, templates and rules behind it change seldom and are read
-     * on every incident page, so they are kept for a few seconds; a change made here drops them at once, and one made
-     * on another node shows within {@link #KEEP}.
+     * on every incident page, so they are kept for a few seconds; a change made on this node drops them at once (its
+     * {@code TemplatesChanged} or {@code ReviewPolicyChanged}), and one made on another node shows within {@link #KEEP}.
      */
     PostmortemManagement.StartOptions startOptions(IncidentKind kind, Severity severity) {
         Catalogue catalogue = catalogue();
@@ -129,8 +132,18 @@ class PostmortemReads {
         return new PostmortemManagement.StartOptions(rule, catalogue.zone(), templates, chosen);
     }
 
+    @EventListener
+    void on(TemplatesChanged changed) {
+        forget();
+    }
+
+    @EventListener
+    void on(ReviewPolicyChanged changed) {
+        forget();
+    }
+
     /** Forget what is kept, now and again once the current transaction commits. */
-    void forget() {
+    private void forget() {
         catalogue = null;
         if (TransactionSynchronizationManager.isSynchronizationActive()) {
             TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
