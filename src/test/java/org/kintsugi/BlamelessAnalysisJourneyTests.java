@@ -18,7 +18,7 @@ import org.kintsugi.identity.UserManagement;
 import org.kintsugi.identity.UserView;
 import org.kintsugi.incident.IncidentManagement;
 import org.kintsugi.postmortem.PostmortemManagement;
-import org.kintsugi.postmortem.TemplateCatalogue;
+import org.kintsugi.postmortem.template.TemplateCatalogue;
 import org.kintsugi.support.Browser;
 import org.kintsugi.support.MovableClock;
 import org.kintsugi.support.TestPeople;

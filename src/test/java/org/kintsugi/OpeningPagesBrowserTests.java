@@ -25,7 +25,6 @@ import org.kintsugi.incident.IncidentManagement;
 import org.kintsugi.postmortem.PostmortemManagement;
 import org.kintsugi.postmortem.PostmortemTimeline;
 import org.kintsugi.postmortem.PostmortemView;
-import org.kintsugi.postmortem.SectionView;
 import org.kintsugi.postmortem.TimelineKind;
 import org.kintsugi.postmortem.timeline.TimelineEntry;
 import org.kintsugi.support.Browser;
@@ -108,7 +107,7 @@ class OpeningPagesBrowserTests {
         lead = people.member();
         PostmortemView p = WhysFixtures.postmortem(incidents, postmortems, lead, "Five whys analysis", "Payments");
         pm = p.id();
-        SectionView section = p.sections().stream()
+        PostmortemView.Section section = p.sections().stream()
                 .filter(s -> s.required() && !s.key().equals("timeline"))
                 .findFirst()
                 .orElseThrow();

@@ -9,5 +9,5 @@ import java.util.List;
 public interface FactorSource {
 
     /** Return the postmortem's contributing factors as they stand now. */
-    List<PublishedFactor> factors(long postmortemId);
+    List<PostmortemPublished.Factor> factors(long postmortemId);
 }

@@ -28,6 +28,7 @@ import java.util.Optional;
 import java.util.Set;
 import org.jspecify.annotations.Nullable;
 import org.kintsugi.incident.Severity;
+import org.kintsugi.postmortem.review.ReviewedPostmortem;
 import org.kintsugi.postmortem.template.SectionDefinition;
 import org.kintsugi.postmortem.template.TemplateView;
 import org.kintsugi.shared.FieldProblem;
@@ -37,7 +38,7 @@ import org.kintsugi.shared.RefusedException;
 /** The written record of one incident: sections from a template, written by an owner and co-authors, then reviewed. */
 @Entity
 @Table(name = "postmortems")
-class Postmortem {
+class Postmortem implements ReviewedPostmortem {
 
     @Id
     @GeneratedValue(strategy = GenerationType.IDENTITY)
@@ -156,7 +157,8 @@ class Postmortem {
     }
 
     /** Send the draft to review; sections in {@code filledElsewhere} hold structured content and count as written. */
-    void submit(Instant now, Set<String> filledElsewhere) {
+    @Override
+    public void submit(Instant now, Set<String> filledElsewhere) {
         requireStatus(DRAFT, "submitted");
         List<FieldProblem> missing = sections.stream()
                 .filter(s -> s.required() && s.empty() && !filledElsewhere.contains(s.key()))
@@ -170,7 +172,8 @@ class Postmortem {
         updatedAt = now;
     }
 
-    void withdraw(Instant now) {
+    @Override
+    public void withdraw(Instant now) {
         if (status != IN_REVIEW && status != APPROVED) {
             throw RefusedException.state("Only a postmortem in review or approved can go back to draft; this one is "
                     + status.label().toLowerCase() + ".");
@@ -179,7 +182,8 @@ class Postmortem {
         updatedAt = now;
     }
 
-    void approved(Instant now) {
+    @Override
+    public void approved(Instant now) {
         if (status != IN_REVIEW && status != APPROVED) {
             throw RefusedException.state("Only a postmortem in review can be approved; this one is "
                     + status.label().toLowerCase() + ".");
@@ -188,7 +192,8 @@ class Postmortem {
         updatedAt = now;
     }
 
-    void stillInReview(Instant now) {
+    @Override
+    public void stillInReview(Instant now) {
         if (status != IN_REVIEW) {
             throw RefusedException.state("Only a postmortem in review can be approved; this one is "
                     + status.label().toLowerCase() + ".");
@@ -196,7 +201,8 @@ class Postmortem {
         updatedAt = now;
     }
 
-    void changesRequested(String comment, Instant now) {
+    @Override
+    public void changesRequested(String comment, Instant now) {
         if (status != IN_REVIEW && status != APPROVED) {
             throw RefusedException.state("Changes can only be requested while a postmortem is in review; this one is "
                     + status.label().toLowerCase() + ".");
@@ -206,7 +212,8 @@ class Postmortem {
         updatedAt = now;
     }
 
-    void publish(String actor, Instant now) {
+    @Override
+    public void publish(String actor, Instant now) {
         requireStatus(APPROVED, "published");
         status = PUBLISHED;
         publishedAt = now;
@@ -214,7 +221,8 @@ class Postmortem {
         updatedAt = now;
     }
 
-    void amend(Instant now) {
+    @Override
+    public void amend(Instant now) {
         requireStatus(PUBLISHED, "amended");
         status = DRAFT;
         revision++;
@@ -253,7 +261,8 @@ class Postmortem {
         return ownerName;
     }
 
-    boolean isAuthor(long userId) {
+    @Override
+    public boolean isAuthor(long userId) {
         return ownerId == userId || coAuthors.stream().anyMatch(a -> a.id() == userId);
     }
 
@@ -275,7 +284,8 @@ class Postmortem {
         }
     }
 
-    long id() {
+    @Override
+    public long id() {
         return Objects.requireNonNull(id, "postmortem not saved yet");
     }
 
@@ -287,7 +297,8 @@ class Postmortem {
         return status;
     }
 
-    int revision() {
+    @Override
+    public int revision() {
         return revision;
     }
 
@@ -295,7 +306,8 @@ class Postmortem {
         return version;
     }
 
-    String title() {
+    @Override
+    public String title() {
         return title;
     }
 
@@ -307,7 +319,8 @@ class Postmortem {
         return Optional.ofNullable(dueAt);
     }
 
-    PostmortemView view() {
+    @Override
+    public PostmortemView view() {
         return new PostmortemView(
                 id == null ? 0 : id,
                 incidentId,

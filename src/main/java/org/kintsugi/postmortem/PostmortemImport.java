@@ -24,6 +24,7 @@ import org.kintsugi.postmortem.importing.KindGuess;
 import org.kintsugi.postmortem.importing.MarkdownImport;
 import org.kintsugi.postmortem.importing.SectionMeanings;
 import org.kintsugi.postmortem.template.SectionDefinition;
+import org.kintsugi.postmortem.template.TemplateCatalogue;
 import org.kintsugi.postmortem.template.TemplateDraft;
 import org.kintsugi.postmortem.template.TemplateView;
 import org.kintsugi.postmortem.timeline.TimelineEntry;

@@ -2,6 +2,7 @@ package org.kintsugi.postmortem;
 
 import java.time.Clock;
 import java.time.Instant;
+import java.time.ZoneId;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
@@ -16,6 +17,10 @@ import org.kintsugi.incident.IncidentResolved;
 import org.kintsugi.incident.IncidentRevised;
 import org.kintsugi.incident.IncidentView;
 import org.kintsugi.incident.Severity;
+import org.kintsugi.postmortem.policy.DuePolicyView;
+import org.kintsugi.postmortem.policy.ReviewPolicy;
+import org.kintsugi.postmortem.template.TemplateCatalogue;
+import org.kintsugi.postmortem.template.TemplateChoice;
 import org.kintsugi.postmortem.template.TemplateView;
 import org.kintsugi.shared.Limits;
 import org.kintsugi.shared.NotFoundException;
@@ -124,6 +129,12 @@ public class PostmortemManagement {
         return reads.startOptions(kind, severity);
     }
 
+    /** Return the zone whose calendar decides which days are working days, as the review settings give it. */
+    @Transactional(readOnly = true)
+    public ZoneId workingZone() {
+        return policy.workingZone();
+    }
+
     /** Return the postmortem of an incident, if one was started. */
     @Transactional(readOnly = true)
     public Optional<PostmortemView> forIncident(long incidentId) {
@@ -139,7 +150,7 @@ public class PostmortemManagement {
     }
 
     /** Save a section's Markdown, refusing when someone else saved it since {@code expectedVersion}. */
-    public SectionView write(long id, String sectionKey, long expectedVersion, String body, String actor) {
+    public PostmortemView.Section write(long id, String sectionKey, long expectedVersion, String body, String actor) {
         Postmortem postmortem = load(id);
         postmortem.write(sectionKey, expectedVersion, body, actor, clock.instant(), limits.sectionLength());
         postmortems.flush();
@@ -226,5 +237,17 @@ public class PostmortemManagement {
     private PostmortemView saved(Postmortem postmortem) {
         postmortems.flush();
         return postmortem.view();
+    }
+
+    /**
+     * What starting a postmortem for an incident would mean: when it is due, the templates to choose from, and the one
+     * the rules pick.
+     */
+    public record StartOptions(DuePolicyView rule, ZoneId workingZone, List<TemplateChoice> templates, long chosen) {
+
+        /** Return when the postmortem is due for an incident resolved at this moment, if one is required. */
+        public Optional<Instant> due(@Nullable Instant resolvedAt) {
+            return resolvedAt == null ? Optional.empty() : rule.due(resolvedAt, workingZone);
+        }
     }
 }

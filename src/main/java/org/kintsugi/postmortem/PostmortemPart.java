@@ -51,8 +51,8 @@ public interface PostmortemPart {
     }
 
     /** Return where this part goes on a postmortem with these sections; empty when it is left out. */
-    default Optional<Place> place(List<SectionView> sections) {
-        Set<String> keys = sections.stream().map(SectionView::key).collect(Collectors.toSet());
+    default Optional<Place> place(List<PostmortemView.Section> sections) {
+        Set<String> keys = sections.stream().map(PostmortemView.Section::key).collect(Collectors.toSet());
         return Stream.concat(Stream.of(sectionKey()), otherSectionKeys().stream())
                 .filter(keys::contains)
                 .findFirst()

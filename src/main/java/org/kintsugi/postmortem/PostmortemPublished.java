@@ -16,9 +16,12 @@ public record PostmortemPublished(
         int revision,
         String publishedBy,
         Instant publishedAt,
-        List<PublishedFactor> factors) {
+        List<Factor> factors) {
 
     public PostmortemPublished {
         factors = List.copyOf(factors);
     }
+
+    /** A contributing factor as a published postmortem names it: its category and what the condition was. */
+    public record Factor(String category, String statement) {}
 }

@@ -14,8 +14,11 @@ import org.kintsugi.incident.IncidentKind;
 import org.kintsugi.incident.Severity;
 import org.kintsugi.postmortem.policy.DuePolicyView;
 import org.kintsugi.postmortem.policy.DueRule;
+import org.kintsugi.postmortem.policy.ReviewPolicyChanged;
 import org.kintsugi.postmortem.template.TemplateChoice;
 import org.kintsugi.postmortem.template.TemplateRuleView;
+import org.kintsugi.postmortem.template.TemplatesChanged;
+import org.springframework.context.event.EventListener;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionSynchronization;
@@ -111,10 +114,10 @@ class PostmortemReads {
 
     /**
      * Return what starting a postmortem would mean. The policy, templates and rules behind it change seldom and are read
-     * on every incident page, so they are kept for a few seconds; a change made here drops them at once, and one made
-     * on another node shows within {@link #KEEP}.
+     * on every incident page, so they are kept for a few seconds; a change made on this node drops them at once (its
+     * {@code TemplatesChanged} or {@code ReviewPolicyChanged}), and one made on another node shows within {@link #KEEP}.
      */
-    StartOptions startOptions(IncidentKind kind, Severity severity) {
+    PostmortemManagement.StartOptions startOptions(IncidentKind kind, Severity severity) {
         Catalogue catalogue = catalogue();
         DuePolicyView rule =
                 catalogue.policies().getOrDefault(severity, new DuePolicyView(severity, DueRule.NOT_REQUIRED, 0));
@@ -126,11 +129,21 @@ class PostmortemReads {
                 .filter(id -> templates.stream().anyMatch(t -> t.id() == id))
                 .findFirst()
                 .orElse(templates.isEmpty() ? 0 : templates.getFirst().id());
-        return new StartOptions(rule, catalogue.zone(), templates, chosen);
+        return new PostmortemManagement.StartOptions(rule, catalogue.zone(), templates, chosen);
+    }
+
+    @EventListener
+    void on(TemplatesChanged changed) {
+        forget();
+    }
+
+    @EventListener
+    void on(ReviewPolicyChanged changed) {
+        forget();
     }
 
     /** Forget what is kept, now and again once the current transaction commits. */
-    void forget() {
+    private void forget() {
         catalogue = null;
         if (TransactionSynchronizationManager.isSynchronizationActive()) {
             TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {

@@ -18,7 +18,7 @@ public record PostmortemView(
         PostmortemStatus status,
         Author owner,
         List<Author> coAuthors,
-        List<SectionView> sections,
+        List<Section> sections,
         @Nullable Instant dueAt,
         int revision,
         @Nullable String changesRequested,
@@ -39,7 +39,24 @@ public record PostmortemView(
     }
 
     /** Return the required sections still empty, which keep the postmortem from going to review. */
-    public List<SectionView> missing() {
+    public List<Section> missing() {
         return sections.stream().filter(s -> s.required() && s.empty()).toList();
+    }
+
+    /** A section as readers and writers see it; {@code version} is what a save must name in {@code If-Match}. */
+    public record Section(
+            String key,
+            String heading,
+            String guidance,
+            boolean required,
+            String body,
+            long version,
+            @Nullable String updatedBy,
+            @Nullable Instant updatedAt) {
+
+        /** Return whether nothing is written in the section yet. */
+        public boolean empty() {
+            return body.isBlank();
+        }
     }
 }

@@ -89,7 +89,7 @@ class Section {
         return version;
     }
 
-    SectionView view() {
-        return new SectionView(key, heading, guidance, required, body, version, updatedBy, updatedAt);
+    PostmortemView.Section view() {
+        return new PostmortemView.Section(key, heading, guidance, required, body, version, updatedBy, updatedAt);
     }
 }

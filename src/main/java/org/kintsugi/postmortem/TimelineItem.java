@@ -22,7 +22,7 @@ public record TimelineItem(
         boolean fromIncident,
         String createdBy,
         long version,
-        @Nullable ContributedMoment contribution) {
+        TimelineContribution.@Nullable Moment contribution) {
 
     /** Describe an event of the timeline itself or a moment of the incident. */
     public TimelineItem(
@@ -39,7 +39,7 @@ public record TimelineItem(
     }
 
     /** Show a moment another module adds; its source names its author and where it comes from. */
-    static TimelineItem of(ContributedMoment moment) {
+    static TimelineItem of(TimelineContribution.Moment moment) {
         String source = moment.author() + " (" + moment.origin() + ")";
         return new TimelineItem(
                 0, moment.at(), moment.text(), moment.kind(), source, false, false, moment.author(), 0, moment);

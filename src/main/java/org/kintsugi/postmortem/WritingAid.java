@@ -18,7 +18,7 @@ public interface WritingAid {
     }
 
     /** Return what to show under a section's saved text, or empty when there is nothing to say about it. */
-    default Optional<PostmortemPart.Fragment> underSection(SectionView section) {
+    default Optional<PostmortemPart.Fragment> underSection(PostmortemView.Section section) {
         return Optional.empty();
     }
 

@@ -21,7 +21,6 @@ import org.kintsugi.postmortem.Author;
 import org.kintsugi.postmortem.PostmortemManagement;
 import org.kintsugi.postmortem.PostmortemTimeline;
 import org.kintsugi.postmortem.PostmortemView;
-import org.kintsugi.postmortem.SectionView;
 import org.kintsugi.postmortem.TimelineKind;
 import org.kintsugi.postmortem.timeline.TimelineEntry;
 import org.kintsugi.support.KintsugiAppTest;
@@ -82,7 +81,7 @@ class LimitsBenchmark {
                         member.displayName())
                 .key();
         PostmortemView p = postmortems.start(key, null, new Author(member.id(), member.displayName()));
-        for (SectionView s : p.sections()) {
+        for (PostmortemView.Section s : p.sections()) {
             postmortems.write(p.id(), s.key(), s.version(), section(s.key()), member.displayName());
         }
         List<TimelineEntry> entries = new ArrayList<>();

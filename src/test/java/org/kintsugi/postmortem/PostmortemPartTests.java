@@ -24,9 +24,9 @@ class PostmortemPartTests {
         }
     }
 
-    static List<SectionView> sections(String... keys) {
+    static List<PostmortemView.Section> sections(String... keys) {
         return java.util.Arrays.stream(keys)
-                .map(key -> new SectionView(key, key, "", false, "", 0, null, null))
+                .map(key -> new PostmortemView.Section(key, key, "", false, "", 0, null, null))
                 .toList();
     }
 

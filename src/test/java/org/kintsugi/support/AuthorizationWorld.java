@@ -37,12 +37,11 @@ import org.kintsugi.incident.IncidentView;
 import org.kintsugi.incident.Severity;
 import org.kintsugi.postmortem.Author;
 import org.kintsugi.postmortem.PostmortemManagement;
-import org.kintsugi.postmortem.PostmortemReview;
 import org.kintsugi.postmortem.PostmortemTimeline;
 import org.kintsugi.postmortem.PostmortemView;
-import org.kintsugi.postmortem.SectionView;
-import org.kintsugi.postmortem.TemplateCatalogue;
 import org.kintsugi.postmortem.TimelineKind;
+import org.kintsugi.postmortem.review.PostmortemReview;
+import org.kintsugi.postmortem.template.TemplateCatalogue;
 import org.kintsugi.postmortem.template.TemplateChoice;
 import org.kintsugi.postmortem.timeline.TimelineEntry;
 import org.springframework.context.ApplicationContext;
@@ -214,7 +213,7 @@ public final class AuthorizationWorld {
         return bean(IncidentManagement.class).find(postmortem().incidentKey());
     }
 
-    public SectionView section() {
+    public PostmortemView.Section section() {
         return bean(PostmortemManagement.class).find(postmortemId()).sections().getFirst();
     }
 
@@ -346,7 +345,7 @@ public final class AuthorizationWorld {
         PostmortemManagement postmortems = bean(PostmortemManagement.class);
         PostmortemReview review = bean(PostmortemReview.class);
         long id = postmortemId();
-        for (SectionView missing : postmortems.find(id).missing()) {
+        for (PostmortemView.Section missing : postmortems.find(id).missing()) {
             postmortems.write(id, missing.key(), missing.version(), "Written for " + missing.key() + ".", "Owner");
         }
         review.submit(id, as(cast.owner()));

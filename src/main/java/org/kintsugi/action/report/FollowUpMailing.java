@@ -7,7 +7,7 @@ import java.time.YearMonth;
 import net.javacrumbs.shedlock.spring.annotation.SchedulerLock;
 import org.kintsugi.identity.UserManagement;
 import org.kintsugi.identity.UserView;
-import org.kintsugi.postmortem.ReviewPolicy;
+import org.kintsugi.postmortem.PostmortemManagement;
 import org.kintsugi.shared.Mailer;
 import org.kintsugi.shared.NotFoundException;
 import org.slf4j.Logger;
@@ -29,7 +29,7 @@ class FollowUpMailing {
     private final FollowUpReports reports;
     private final FollowUpSubscriptions subscriptions;
     private final UserManagement users;
-    private final ReviewPolicy policy;
+    private final PostmortemManagement postmortems;
     private final Mailer mailer;
     private final ITemplateEngine templates;
     private final Clock clock;
@@ -38,14 +38,14 @@ class FollowUpMailing {
             FollowUpReports reports,
             FollowUpSubscriptions subscriptions,
             UserManagement users,
-            ReviewPolicy policy,
+            PostmortemManagement postmortems,
             Mailer mailer,
             ITemplateEngine templates,
             Clock clock) {
         this.reports = reports;
         this.subscriptions = subscriptions;
         this.users = users;
-        this.policy = policy;
+        this.postmortems = postmortems;
         this.mailer = mailer;
         this.templates = templates;
         this.clock = clock;
@@ -66,7 +66,7 @@ class FollowUpMailing {
 
     /** Return how many subscribers were sent last month's report now: none unless today is the first working day. */
     int mailIfFirstWorkingDay() {
-        LocalDate today = LocalDate.ofInstant(clock.instant(), policy.workingZone());
+        LocalDate today = LocalDate.ofInstant(clock.instant(), postmortems.workingZone());
         YearMonth thisMonth = YearMonth.from(today);
         if (!today.equals(firstWorkingDay(thisMonth))) {
             return 0;

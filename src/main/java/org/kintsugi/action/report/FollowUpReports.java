@@ -20,7 +20,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.regex.Pattern;
 import org.jspecify.annotations.Nullable;
-import org.kintsugi.postmortem.ReviewPolicy;
+import org.kintsugi.postmortem.PostmortemManagement;
 import org.kintsugi.shared.InvalidInputException;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
@@ -38,18 +38,18 @@ public class FollowUpReports {
     private static final Pattern MONTH = Pattern.compile("\\d{4}-\\d{2}");
 
     private final JdbcClient jdbc;
-    private final ReviewPolicy policy;
+    private final PostmortemManagement postmortems;
     private final Clock clock;
 
-    FollowUpReports(JdbcClient jdbc, ReviewPolicy policy, Clock clock) {
+    FollowUpReports(JdbcClient jdbc, PostmortemManagement postmortems, Clock clock) {
         this.jdbc = jdbc;
-        this.policy = policy;
+        this.postmortems = postmortems;
         this.clock = clock;
     }
 
     /** Return the follow-up figures of one month of the working zone. */
     public FollowUpReport of(YearMonth month) {
-        ZoneId zone = policy.workingZone();
+        ZoneId zone = postmortems.workingZone();
         LocalDate nextMonth = month.plusMonths(1).atDay(1);
         Instant from = month.atDay(1).atStartOfDay(zone).toInstant();
         Instant to = nextMonth.atStartOfDay(zone).toInstant();
@@ -104,7 +104,7 @@ public class FollowUpReports {
 
     /** Return the current month in the working zone. */
     public YearMonth thisMonth() {
-        return YearMonth.from(clock.instant().atZone(policy.workingZone()));
+        return YearMonth.from(clock.instant().atZone(postmortems.workingZone()));
     }
 
     private List<ItemMonth.Item> items(Instant to) {

@@ -5,7 +5,6 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
-import org.kintsugi.postmortem.ContributedMoment;
 import org.kintsugi.postmortem.TimelineContribution;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
@@ -29,17 +28,17 @@ class AccountsOnTimeline implements TimelineContribution {
     }
 
     @Override
-    public List<ContributedMoment> moments(long postmortemId) {
+    public List<TimelineContribution.Moment> moments(long postmortemId) {
         List<Disagreements.Said> said = new ArrayList<>();
         List<AccountView> shared = accounts.shared(postmortemId);
         for (AccountView account : shared) {
             account.entries().forEach(e -> said.add(new Disagreements.Said(account.id(), account.authorId(), e)));
         }
         Map<String, String> points = Disagreements.find(said, window);
-        List<ContributedMoment> moments = new ArrayList<>();
+        List<TimelineContribution.Moment> moments = new ArrayList<>();
         for (AccountView account : shared) {
             for (EntryView entry : account.entries()) {
-                moments.add(new ContributedMoment(
+                moments.add(new TimelineContribution.Moment(
                         entry.at(),
                         entry.text(),
                         entry.kind().timelineKind(),
@@ -50,7 +49,7 @@ class AccountsOnTimeline implements TimelineContribution {
                         points.get(Disagreements.key(account.id(), entry.id()))));
             }
         }
-        moments.sort(Comparator.comparing(ContributedMoment::at));
+        moments.sort(Comparator.comparing(TimelineContribution.Moment::at));
         return moments;
     }
 

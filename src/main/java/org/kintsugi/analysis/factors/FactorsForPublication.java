@@ -2,7 +2,7 @@ package org.kintsugi.analysis.factors;
 
 import java.util.List;
 import org.kintsugi.postmortem.FactorSource;
-import org.kintsugi.postmortem.PublishedFactor;
+import org.kintsugi.postmortem.PostmortemPublished;
 import org.springframework.stereotype.Component;
 
 /** Hand a postmortem's contributing factors to the publication, in the taxonomy's order. */
@@ -16,9 +16,9 @@ class FactorsForPublication implements FactorSource {
     }
 
     @Override
-    public List<PublishedFactor> factors(long postmortemId) {
+    public List<PostmortemPublished.Factor> factors(long postmortemId) {
         return factors.forPostmortem(postmortemId).stream()
-                .map(f -> new PublishedFactor(f.category().name(), f.statement()))
+                .map(f -> new PostmortemPublished.Factor(f.category().name(), f.statement()))
                 .toList();
     }
 }

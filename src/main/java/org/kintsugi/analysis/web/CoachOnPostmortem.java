@@ -6,7 +6,7 @@ import org.kintsugi.analysis.coach.Highlighted;
 import org.kintsugi.analysis.coach.LanguageCoach;
 import org.kintsugi.analysis.coach.LanguageReview;
 import org.kintsugi.postmortem.PostmortemPart;
-import org.kintsugi.postmortem.SectionView;
+import org.kintsugi.postmortem.PostmortemView;
 import org.kintsugi.postmortem.WritingAid;
 import org.springframework.stereotype.Component;
 
@@ -29,7 +29,7 @@ class CoachOnPostmortem implements WritingAid {
     }
 
     @Override
-    public Optional<PostmortemPart.Fragment> underSection(SectionView section) {
+    public Optional<PostmortemPart.Fragment> underSection(PostmortemView.Section section) {
         if (section.empty()) {
             return Optional.empty();
         }

@@ -11,7 +11,6 @@ import org.kintsugi.analysis.coach.LanguageReview;
 import org.kintsugi.postmortem.PostmortemPart;
 import org.kintsugi.postmortem.PostmortemView;
 import org.kintsugi.postmortem.ReviewAid;
-import org.kintsugi.postmortem.SectionView;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 
@@ -43,7 +42,7 @@ class CoachOnReview implements ReviewAid {
         }
         List<SectionFindings> sections = new ArrayList<>();
         List<LanguageReview> reviews = new ArrayList<>();
-        for (SectionView s : postmortem.sections()) {
+        for (PostmortemView.Section s : postmortem.sections()) {
             if (s.empty()) continue;
             LanguageReview review = coach.review(s.body());
             reviews.add(review);

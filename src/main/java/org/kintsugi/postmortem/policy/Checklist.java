@@ -3,7 +3,7 @@ package org.kintsugi.postmortem.policy;
 import java.util.List;
 import org.springframework.data.jpa.repository.JpaRepository;
 
-public interface Checklist extends JpaRepository<ChecklistItem, Long> {
+interface Checklist extends JpaRepository<ChecklistItem, Long> {
 
     List<ChecklistItem> findAllByOrderByPositionAsc();
 }

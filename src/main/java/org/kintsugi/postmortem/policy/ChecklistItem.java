@@ -11,7 +11,7 @@ import org.jspecify.annotations.Nullable;
 /** One question a reviewer checks before approving a postmortem. */
 @Entity
 @Table(name = "postmortem_checklist")
-public class ChecklistItem {
+class ChecklistItem {
 
     @Id
     @GeneratedValue(strategy = GenerationType.IDENTITY)
@@ -24,12 +24,12 @@ public class ChecklistItem {
 
     protected ChecklistItem() {}
 
-    public ChecklistItem(int position, String text) {
+    ChecklistItem(int position, String text) {
         this.position = position;
         this.text = text;
     }
 
-    public String text() {
+    String text() {
         return text;
     }
 }

@@ -3,4 +3,4 @@ package org.kintsugi.postmortem.policy;
 import org.kintsugi.incident.Severity;
 import org.springframework.data.jpa.repository.JpaRepository;
 
-public interface DuePolicies extends JpaRepository<DuePolicy, Severity> {}
+interface DuePolicies extends JpaRepository<DuePolicy, Severity> {}

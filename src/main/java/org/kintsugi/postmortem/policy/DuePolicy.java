@@ -10,7 +10,7 @@ import org.kintsugi.incident.Severity;
 /** When a postmortem is due for incidents of one severity. */
 @Entity
 @Table(name = "postmortem_due_policies")
-public class DuePolicy {
+class DuePolicy {
 
     @Id
     @Enumerated(EnumType.STRING)
@@ -23,17 +23,17 @@ public class DuePolicy {
 
     protected DuePolicy() {}
 
-    public DuePolicy(Severity severity, DueRule rule, int amount) {
+    DuePolicy(Severity severity, DueRule rule, int amount) {
         this.severity = severity;
         change(rule, amount);
     }
 
-    public void change(DueRule rule, int amount) {
+    void change(DueRule rule, int amount) {
         this.rule = rule;
         this.amount = amount;
     }
 
-    public DuePolicyView view() {
+    DuePolicyView view() {
         return new DuePolicyView(severity, rule, amount);
     }
 }

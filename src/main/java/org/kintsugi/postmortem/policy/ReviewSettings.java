@@ -7,9 +7,9 @@ import jakarta.persistence.Table;
 /** The organisation's review rules: how many approvals publishing needs and whose calendar counts working days. */
 @Entity
 @Table(name = "postmortem_settings")
-public class ReviewSettings {
+class ReviewSettings {
 
-    public static final int ID = 1;
+    static final int ID = 1;
 
     @Id
     private int id = ID;
@@ -19,15 +19,15 @@ public class ReviewSettings {
 
     protected ReviewSettings() {}
 
-    public int approvalsRequired() {
+    int approvalsRequired() {
         return approvalsRequired;
     }
 
-    public String workingZone() {
+    String workingZone() {
         return workingZone;
     }
 
-    public void change(int approvalsRequired, String workingZone) {
+    void change(int approvalsRequired, String workingZone) {
         this.approvalsRequired = approvalsRequired;
         this.workingZone = workingZone;
     }

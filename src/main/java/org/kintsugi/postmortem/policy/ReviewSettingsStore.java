@@ -2,4 +2,4 @@ package org.kintsugi.postmortem.policy;
 
 import org.springframework.data.jpa.repository.JpaRepository;
 
-public interface ReviewSettingsStore extends JpaRepository<ReviewSettings, Integer> {}
+interface ReviewSettingsStore extends JpaRepository<ReviewSettings, Integer> {}

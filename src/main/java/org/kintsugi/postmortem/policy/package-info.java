@@ -1,4 +1,4 @@
-/** Stored settings of the review: due-date rules per severity, approvals required, working zone and checklist. */
+/** Keep the rules of the review: due-date rules per severity, approvals required, working zone and checklist. */
 @NullMarked
 package org.kintsugi.postmortem.policy;
 

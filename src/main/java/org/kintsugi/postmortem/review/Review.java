@@ -16,10 +16,10 @@ import org.kintsugi.postmortem.Author;
 /** One reviewer's decision on one revision of a postmortem, with the checklist items they ticked. */
 @Entity
 @Table(name = "postmortem_reviews")
-public class Review {
+class Review {
 
     /** What a reviewer decided. */
-    public enum Decision {
+    enum Decision {
         APPROVED,
         CHANGES_REQUESTED
     }
@@ -42,7 +42,7 @@ public class Review {
 
     protected Review() {}
 
-    public Review(
+    Review(
             long postmortemId,
             int revision,
             Author reviewer,
@@ -60,15 +60,15 @@ public class Review {
         this.at = at;
     }
 
-    public long reviewerId() {
+    long reviewerId() {
         return reviewerId;
     }
 
-    public Decision decision() {
+    Decision decision() {
         return decision;
     }
 
-    public ReviewView view() {
+    ReviewView view() {
         List<String> ticked = checklist.isEmpty() ? List.of() : Arrays.asList(checklist.split("\n"));
         return new ReviewView(
                 revision,

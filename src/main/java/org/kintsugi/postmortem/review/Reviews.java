@@ -3,7 +3,7 @@ package org.kintsugi.postmortem.review;
 import java.util.List;
 import org.springframework.data.jpa.repository.JpaRepository;
 
-public interface Reviews extends JpaRepository<Review, Long> {
+interface Reviews extends JpaRepository<Review, Long> {
 
     List<Review> findByPostmortemIdOrderByAtAscIdAsc(long postmortemId);
 

@@ -1,4 +1,7 @@
-/** The reviewers' decisions on each revision of a postmortem. */
+/**
+ * Take a postmortem through review under the four-eyes rule, from draft to published, and keep each reviewer's decision
+ * on each revision.
+ */
 @NullMarked
 package org.kintsugi.postmortem.review;
 

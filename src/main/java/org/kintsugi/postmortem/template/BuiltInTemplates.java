@@ -8,18 +8,18 @@ import java.util.List;
 import java.util.Map;
 
 /** The templates Kintsugi starts with, each section with a prompt that asks why, never who. */
-public final class BuiltInTemplates {
+final class BuiltInTemplates {
 
-    public static final String SRE = "sre";
-    public static final String BLAMELESS = "blameless-debrief";
+    static final String SRE = "sre";
+    static final String BLAMELESS = "blameless-debrief";
     static final String FIVE_WHYS = "five-whys";
-    public static final String MANAGEMENT = "management";
+    static final String MANAGEMENT = "management";
     static final String RETROSPECTIVE = "retrospective";
 
     private BuiltInTemplates() {}
 
     /** Return the built-in templates by their built-in name, in the order they are offered. */
-    public static Map<String, TemplateDraft> all() {
+    static Map<String, TemplateDraft> all() {
         Map<String, TemplateDraft> all = new LinkedHashMap<>();
         all.put(SRE, sre());
         all.put(BLAMELESS, blameless());

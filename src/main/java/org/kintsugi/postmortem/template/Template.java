@@ -19,7 +19,7 @@ import org.jspecify.annotations.Nullable;
 /** A postmortem template: the sections a document starts with, each with its guidance. */
 @Entity
 @Table(name = "postmortem_templates")
-public class Template {
+class Template {
 
     @Id
     @GeneratedValue(strategy = GenerationType.IDENTITY)
@@ -42,45 +42,45 @@ public class Template {
 
     protected Template() {}
 
-    public Template(TemplateDraft draft, int position, @Nullable String builtin, Instant now) {
+    Template(TemplateDraft draft, int position, @Nullable String builtin, Instant now) {
         this.position = position;
         this.builtin = builtin;
         revise(draft, now);
     }
 
-    public void revise(TemplateDraft draft, Instant now) {
+    void revise(TemplateDraft draft, Instant now) {
         this.name = draft.name().strip();
         this.description = draft.description().strip();
         this.sections = new ArrayList<>(draft.sections());
         this.updatedAt = now;
     }
 
-    public void retire(boolean retired, Instant now) {
+    void retire(boolean retired, Instant now) {
         this.retired = retired;
         this.updatedAt = now;
     }
 
-    public void moveTo(int position) {
+    void moveTo(int position) {
         this.position = position;
     }
 
-    public long id() {
+    long id() {
         return Objects.requireNonNull(id, "template not saved yet");
     }
 
-    public int position() {
+    int position() {
         return position;
     }
 
-    public boolean retired() {
+    boolean retired() {
         return retired;
     }
 
-    public long version() {
+    long version() {
         return version;
     }
 
-    public TemplateView view() {
+    TemplateView view() {
         return new TemplateView(id(), name, description, position, retired, builtin, List.copyOf(sections), version);
     }
 }

@@ -14,7 +14,7 @@ import org.kintsugi.incident.Severity;
 /** A rule that picks the default template for incidents of a kind and severity; the first rule that matches wins. */
 @Entity
 @Table(name = "postmortem_template_rules")
-public class TemplateRule {
+class TemplateRule {
 
     @Id
     @GeneratedValue(strategy = GenerationType.IDENTITY)
@@ -32,22 +32,22 @@ public class TemplateRule {
 
     protected TemplateRule() {}
 
-    public TemplateRule(int position, @Nullable IncidentKind kind, @Nullable Severity severity, long templateId) {
+    TemplateRule(int position, @Nullable IncidentKind kind, @Nullable Severity severity, long templateId) {
         this.position = position;
         this.kind = kind;
         this.severity = severity;
         this.templateId = templateId;
     }
 
-    public boolean matches(IncidentKind kind, Severity severity) {
+    boolean matches(IncidentKind kind, Severity severity) {
         return (this.kind == null || this.kind == kind) && (this.severity == null || this.severity == severity);
     }
 
-    public long templateId() {
+    long templateId() {
         return templateId;
     }
 
-    public TemplateRuleView view() {
+    TemplateRuleView view() {
         return new TemplateRuleView(kind, severity, templateId);
     }
 }

@@ -3,7 +3,7 @@ package org.kintsugi.postmortem.template;
 import java.util.List;
 import org.springframework.data.jpa.repository.JpaRepository;
 
-public interface TemplateRules extends JpaRepository<TemplateRule, Long> {
+interface TemplateRules extends JpaRepository<TemplateRule, Long> {
 
     List<TemplateRule> findAllByOrderByPositionAsc();
 }

@@ -4,7 +4,7 @@ import java.util.List;
 import java.util.Optional;
 import org.springframework.data.jpa.repository.JpaRepository;
 
-public interface Templates extends JpaRepository<Template, Long> {
+interface Templates extends JpaRepository<Template, Long> {
 
     List<Template> findAllByOrderByPositionAscIdAsc();
 

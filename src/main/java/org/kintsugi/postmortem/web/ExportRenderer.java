@@ -25,7 +25,6 @@ import org.jspecify.annotations.Nullable;
 import org.kintsugi.incident.IncidentView;
 import org.kintsugi.incident.Lifecycle;
 import org.kintsugi.postmortem.PostmortemView;
-import org.kintsugi.postmortem.SectionView;
 import org.kintsugi.postmortem.TimelineItem;
 import org.kintsugi.shared.LimitExceededException;
 import org.kintsugi.shared.Limits;
@@ -61,7 +60,7 @@ class ExportRenderer {
                 new StringBuilder("---\n").append(frontMatter(document)).append("---\n\n");
         PostmortemView postmortem = document.postmortem();
         out.append("# ").append(postmortem.title()).append("\n\n");
-        for (SectionView section : postmortem.sections()) {
+        for (PostmortemView.Section section : postmortem.sections()) {
             out.append("## ").append(section.heading()).append("\n\n");
             if (!section.body().isBlank()) {
                 out.append(section.body().strip()).append("\n\n");

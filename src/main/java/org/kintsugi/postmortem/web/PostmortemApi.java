@@ -11,9 +11,8 @@ import org.kintsugi.identity.KintsugiPrincipal;
 import org.kintsugi.incident.IncidentManagement;
 import org.kintsugi.postmortem.Author;
 import org.kintsugi.postmortem.PostmortemManagement;
-import org.kintsugi.postmortem.PostmortemReview;
 import org.kintsugi.postmortem.PostmortemView;
-import org.kintsugi.postmortem.SectionView;
+import org.kintsugi.postmortem.review.PostmortemReview;
 import org.kintsugi.postmortem.review.ReviewView;
 import org.kintsugi.postmortem.revision.PostmortemRevisions;
 import org.kintsugi.postmortem.revision.SectionComparison;
@@ -132,7 +131,7 @@ class PostmortemApi {
         if (request.body() == null) {
             throw new InvalidInputException("body", "is required (send an empty string to clear the section)");
         }
-        SectionView saved = postmortems.write(id, sectionKey, expected, request.body(), me.displayName());
+        PostmortemView.Section saved = postmortems.write(id, sectionKey, expected, request.body(), me.displayName());
         return ResponseEntity.ok().eTag(ETags.of(saved.version())).body(SectionResponse.of(saved));
     }
 

@@ -9,10 +9,9 @@ import org.kintsugi.incident.IncidentManagement;
 import org.kintsugi.incident.Severity;
 import org.kintsugi.postmortem.Author;
 import org.kintsugi.postmortem.PostmortemManagement;
-import org.kintsugi.postmortem.PostmortemReview;
 import org.kintsugi.postmortem.PostmortemStatus;
 import org.kintsugi.postmortem.PostmortemView;
-import org.kintsugi.postmortem.SectionView;
+import org.kintsugi.postmortem.review.PostmortemReview;
 import org.kintsugi.postmortem.revision.PostmortemRevisions;
 import org.kintsugi.shared.InvalidInputException;
 import org.kintsugi.shared.Markdown;
@@ -136,7 +135,7 @@ class PostmortemController {
             HttpServletResponse response,
             RedirectAttributes redirect) {
         try {
-            SectionView saved = postmortems.write(id, key, version, body, me.displayName());
+            PostmortemView.Section saved = postmortems.write(id, key, version, body, me.displayName());
             redirect.addFlashAttribute("notice", "Saved " + saved.heading() + ".");
             return "redirect:/postmortems/" + id + "#section-" + key;
         } catch (StaleVersionException e) {
@@ -151,7 +150,7 @@ class PostmortemController {
             page.fill(model, id, me);
             long current = postmortems.find(id).sections().stream()
                     .filter(s -> s.key().equals(key))
-                    .mapToLong(SectionView::version)
+                    .mapToLong(PostmortemView.Section::version)
                     .findFirst()
                     .orElse(version);
             model.addAttribute("conflict", new SectionConflict(key, body, current));

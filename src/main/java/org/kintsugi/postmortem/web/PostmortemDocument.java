@@ -11,7 +11,6 @@ import org.jspecify.annotations.Nullable;
 import org.kintsugi.incident.Durations;
 import org.kintsugi.incident.IncidentView;
 import org.kintsugi.postmortem.PostmortemView;
-import org.kintsugi.postmortem.SectionView;
 import org.kintsugi.postmortem.TimelineItem;
 import org.kintsugi.postmortem.timeline.TimelineDurations;
 import org.kintsugi.shared.Markdown;
@@ -71,7 +70,7 @@ public record PostmortemDocument(
         return Durations.human(duration);
     }
 
-    static boolean isTimeline(SectionView section) {
+    static boolean isTimeline(PostmortemView.Section section) {
         return section.key().equals("timeline");
     }
 }

@@ -5,7 +5,6 @@ import java.util.List;
 import org.jspecify.annotations.Nullable;
 import org.kintsugi.postmortem.Author;
 import org.kintsugi.postmortem.PostmortemView;
-import org.kintsugi.postmortem.SectionView;
 import org.kintsugi.postmortem.TimelineItem;
 
 /** The JSON shapes of the postmortem API. */
@@ -56,7 +55,7 @@ final class PostmortemJson {
                     p.publishedAt(),
                     p.publishedBy(),
                     p.sections().stream().map(SectionResponse::of).toList(),
-                    p.missing().stream().map(SectionView::key).toList(),
+                    p.missing().stream().map(PostmortemView.Section::key).toList(),
                     p.createdAt(),
                     p.updatedAt(),
                     p.version());
@@ -74,7 +73,7 @@ final class PostmortemJson {
             @Nullable String updatedBy,
             @Nullable Instant updatedAt) {
 
-        static SectionResponse of(SectionView s) {
+        static SectionResponse of(PostmortemView.Section s) {
             return new SectionResponse(
                     s.key(),
                     s.heading(),

@@ -11,7 +11,6 @@ import org.kintsugi.incident.IncidentPageSection;
 import org.kintsugi.incident.IncidentView;
 import org.kintsugi.postmortem.PostmortemManagement;
 import org.kintsugi.postmortem.PostmortemSummary;
-import org.kintsugi.postmortem.StartOptions;
 import org.springframework.stereotype.Component;
 
 /** Show an incident's postmortem on the incident's page: its state and due date, or a way to start it. */
@@ -41,7 +40,7 @@ class PostmortemOnIncident implements IncidentPageSection {
             model.put("postmortem", postmortem.get());
             model.put("overdue", postmortem.get().overdueAt(now));
         } else {
-            StartOptions options = postmortems.startOptions(incident.kind(), incident.severity());
+            PostmortemManagement.StartOptions options = postmortems.startOptions(incident.kind(), incident.severity());
             Instant due = options.due(incident.lifecycle().resolvedAt()).orElse(null);
             model.put("options", options);
             model.put("due", due);

@@ -12,14 +12,13 @@ import org.kintsugi.identity.UserManagement;
 import org.kintsugi.identity.UserView;
 import org.kintsugi.incident.PhaseBar;
 import org.kintsugi.postmortem.PostmortemPart;
-import org.kintsugi.postmortem.PostmortemReview;
 import org.kintsugi.postmortem.PostmortemStatus;
 import org.kintsugi.postmortem.PostmortemView;
 import org.kintsugi.postmortem.ReviewAid;
-import org.kintsugi.postmortem.ReviewPolicy;
-import org.kintsugi.postmortem.SectionView;
 import org.kintsugi.postmortem.TimelineItem;
 import org.kintsugi.postmortem.WritingAid;
+import org.kintsugi.postmortem.policy.ReviewPolicy;
+import org.kintsugi.postmortem.review.PostmortemReview;
 import org.kintsugi.postmortem.review.ReviewView;
 import org.kintsugi.postmortem.revision.PostmortemRevisions;
 import org.kintsugi.shared.Limits;
@@ -167,7 +166,7 @@ class PostmortemPage {
         Map<String, PostmortemPart.Fragment> texts = new HashMap<>();
         if (me.canWrite() && p.status() != PostmortemStatus.PUBLISHED) {
             for (WritingAid aid : all) {
-                for (SectionView s : p.sections()) {
+                for (PostmortemView.Section s : p.sections()) {
                     aid.underSection(s)
                             .ifPresent(f -> sections.computeIfAbsent(s.key(), k -> new ArrayList<>())
                                     .add(f));

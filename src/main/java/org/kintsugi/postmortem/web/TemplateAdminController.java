@@ -6,7 +6,7 @@ import java.util.List;
 import org.jspecify.annotations.Nullable;
 import org.kintsugi.incident.IncidentKind;
 import org.kintsugi.incident.Severity;
-import org.kintsugi.postmortem.TemplateCatalogue;
+import org.kintsugi.postmortem.template.TemplateCatalogue;
 import org.kintsugi.postmortem.template.TemplateRuleView;
 import org.kintsugi.postmortem.template.TemplateView;
 import org.kintsugi.shared.InvalidInputException;

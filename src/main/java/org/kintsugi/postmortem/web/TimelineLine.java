@@ -7,7 +7,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import org.jspecify.annotations.Nullable;
-import org.kintsugi.postmortem.ContributedMoment;
+import org.kintsugi.postmortem.TimelineContribution;
 import org.kintsugi.postmortem.TimelineItem;
 
 /**
@@ -40,7 +40,7 @@ public record TimelineLine(
     static List<TimelineLine> of(List<TimelineItem> timeline) {
         Map<String, Map<String, List<TimelineItem>>> points = new LinkedHashMap<>();
         for (TimelineItem item : timeline) {
-            ContributedMoment moment = item.contribution();
+            TimelineContribution.Moment moment = item.contribution();
             if (moment != null && moment.discussion() != null) {
                 points.computeIfAbsent(moment.discussion(), k -> new LinkedHashMap<>())
                         .computeIfAbsent(moment.author(), k -> new ArrayList<>())
@@ -49,7 +49,7 @@ public record TimelineLine(
         }
         List<TimelineLine> lines = new ArrayList<>();
         for (TimelineItem item : timeline) {
-            ContributedMoment moment = item.contribution();
+            TimelineContribution.Moment moment = item.contribution();
             String key = moment == null ? null : moment.discussion();
             if (key == null) {
                 lines.add(new TimelineLine(item, null, List.of()));

@@ -15,7 +15,7 @@ import org.kintsugi.incident.IncidentManagement;
 import org.kintsugi.incident.Severity;
 import org.kintsugi.postmortem.Author;
 import org.kintsugi.postmortem.PostmortemManagement;
-import org.kintsugi.postmortem.ReviewPolicy;
+import org.kintsugi.postmortem.policy.ReviewPolicy;
 import org.kintsugi.support.MovableClock;
 import org.kintsugi.support.TestPeople;
 import org.springframework.boot.test.context.TestComponent;

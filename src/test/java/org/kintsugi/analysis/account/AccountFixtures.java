@@ -11,7 +11,7 @@ import org.kintsugi.incident.IncidentManagement;
 import org.kintsugi.incident.Severity;
 import org.kintsugi.postmortem.Author;
 import org.kintsugi.postmortem.PostmortemManagement;
-import org.kintsugi.postmortem.TemplateCatalogue;
+import org.kintsugi.postmortem.template.TemplateCatalogue;
 
 /** A postmortem to write accounts of, and entries to put in them. */
 public final class AccountFixtures {

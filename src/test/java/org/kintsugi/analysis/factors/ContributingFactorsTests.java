@@ -23,10 +23,8 @@ import org.kintsugi.incident.IncidentManagement;
 import org.kintsugi.incident.Severity;
 import org.kintsugi.postmortem.PostmortemManagement;
 import org.kintsugi.postmortem.PostmortemPublished;
-import org.kintsugi.postmortem.PostmortemReview;
 import org.kintsugi.postmortem.PostmortemView;
-import org.kintsugi.postmortem.PublishedFactor;
-import org.kintsugi.postmortem.SectionView;
+import org.kintsugi.postmortem.review.PostmortemReview;
 import org.kintsugi.shared.InvalidInputException;
 import org.kintsugi.shared.StaleVersionException;
 import org.kintsugi.support.KintsugiAppTest;
@@ -341,7 +339,7 @@ class ContributingFactorsTests {
         NodeView node = whys.addCause(pm, null, answer("The pool was sized for last year"), as(owner));
         factors.markAnswer(pm, node.id(), new FactorInput(null, category("Capacity"), ""), as(owner));
         direct(pm, "Nobody owned the pool settings", "Process");
-        for (SectionView section : postmortems.find(pm).missing()) {
+        for (PostmortemView.Section section : postmortems.find(pm).missing()) {
             postmortems.write(pm, section.key(), section.version(), "Written.", owner.displayName());
         }
         review.submit(pm, as(owner));
@@ -353,7 +351,7 @@ class ContributingFactorsTests {
                 .singleElement()
                 .extracting(PostmortemPublished::factors)
                 .isEqualTo(List.of(
-                        new PublishedFactor("Capacity", "The pool was sized for last year"),
-                        new PublishedFactor("Process", "Nobody owned the pool settings")));
+                        new PostmortemPublished.Factor("Capacity", "The pool was sized for last year"),
+                        new PostmortemPublished.Factor("Process", "Nobody owned the pool settings")));
     }
 }

@@ -17,10 +17,9 @@ import org.kintsugi.identity.Role;
 import org.kintsugi.identity.UserView;
 import org.kintsugi.incident.IncidentManagement;
 import org.kintsugi.postmortem.PostmortemManagement;
-import org.kintsugi.postmortem.PostmortemReview;
 import org.kintsugi.postmortem.PostmortemView;
-import org.kintsugi.postmortem.SectionView;
-import org.kintsugi.postmortem.TemplateCatalogue;
+import org.kintsugi.postmortem.review.PostmortemReview;
+import org.kintsugi.postmortem.template.TemplateCatalogue;
 import org.kintsugi.support.KintsugiAppTest;
 import org.kintsugi.support.TestPeople;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -252,7 +251,7 @@ class AccountApiTests {
             long other = started(late, ACCOUNT);
             call(HttpMethod.POST, accounts() + "/" + id + "/share", writer, null);
             PostmortemView p = postmortems.find(pm);
-            for (SectionView s : p.missing()) {
+            for (PostmortemView.Section s : p.missing()) {
                 postmortems.write(pm, s.key(), s.version(), "Written.", owner.displayName());
             }
             review.submit(pm, AccountFixtures.as(owner));

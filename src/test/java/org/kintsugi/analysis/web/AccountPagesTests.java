@@ -24,9 +24,9 @@ import org.kintsugi.identity.Role;
 import org.kintsugi.identity.UserView;
 import org.kintsugi.incident.IncidentManagement;
 import org.kintsugi.postmortem.PostmortemManagement;
-import org.kintsugi.postmortem.PostmortemReview;
-import org.kintsugi.postmortem.SectionView;
-import org.kintsugi.postmortem.TemplateCatalogue;
+import org.kintsugi.postmortem.PostmortemView;
+import org.kintsugi.postmortem.review.PostmortemReview;
+import org.kintsugi.postmortem.template.TemplateCatalogue;
 import org.kintsugi.support.KintsugiAppTest;
 import org.kintsugi.support.TestPeople;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -199,7 +199,7 @@ class AccountPagesTests {
         @Test
         void aRefusedChangeKeepsWhatWasTypedAndSaysWhy() throws Exception {
             shared(writer, "Shared words", 5, EntryKind.OBSERVED, "Dashboards were all green");
-            for (SectionView s : postmortems.find(pm).missing()) {
+            for (PostmortemView.Section s : postmortems.find(pm).missing()) {
                 postmortems.write(pm, s.key(), s.version(), "Written.", owner.displayName());
             }
             review.submit(pm, as(owner));

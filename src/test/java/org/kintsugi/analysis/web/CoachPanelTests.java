@@ -19,12 +19,11 @@ import org.kintsugi.incident.IncidentManagement;
 import org.kintsugi.incident.Severity;
 import org.kintsugi.postmortem.Author;
 import org.kintsugi.postmortem.PostmortemManagement;
-import org.kintsugi.postmortem.PostmortemReview;
 import org.kintsugi.postmortem.PostmortemTimeline;
 import org.kintsugi.postmortem.PostmortemView;
-import org.kintsugi.postmortem.SectionView;
 import org.kintsugi.postmortem.TimelineItem;
 import org.kintsugi.postmortem.TimelineKind;
+import org.kintsugi.postmortem.review.PostmortemReview;
 import org.kintsugi.postmortem.timeline.TimelineEntry;
 import org.kintsugi.support.KintsugiAppTest;
 import org.kintsugi.support.TestPeople;
@@ -114,7 +113,7 @@ class CoachPanelTests {
                 .uri("/postmortems/" + p.id())
                 .with(user(KintsugiPrincipal.of(author)))
                 .exchange());
-        for (SectionView s : p.sections()) {
+        for (PostmortemView.Section s : p.sections()) {
             Element coach = page.getElementById("coach-" + s.key());
             assertThat(coach).as(s.key()).isNotNull();
             assertThat(coach.attr("hx-post")).contains("/language/highlight").contains("field=body");
@@ -169,7 +168,7 @@ class CoachPanelTests {
         UserView author = people.member();
         UserView reviewer = people.member();
         PostmortemView p = started(author);
-        SectionView section = p.sections().stream()
+        PostmortemView.Section section = p.sections().stream()
                 .filter(s -> s.required() && !s.key().equals("timeline"))
                 .findFirst()
                 .orElseThrow();
@@ -208,7 +207,7 @@ class CoachPanelTests {
         entry.select(".coach-tip").remove();
         assertThat(entry.text()).isEqualTo("Bob should have checked the dashboard");
 
-        for (SectionView s : postmortems.find(p.id()).sections()) {
+        for (PostmortemView.Section s : postmortems.find(p.id()).sections()) {
             if (s.required() && !s.key().equals("timeline") && !s.key().equals(section.key())) {
                 postmortems.write(p.id(), s.key(), s.version(), "The cache stopped refreshing.", author.displayName());
             }
@@ -254,7 +253,7 @@ class CoachPanelTests {
     }
 
     void fillRequired(PostmortemView p, UserView author, String text) {
-        for (SectionView s : p.sections()) {
+        for (PostmortemView.Section s : p.sections()) {
             if (s.required() && !s.key().equals("timeline")) {
                 postmortems.write(p.id(), s.key(), s.version(), text, author.displayName());
             }

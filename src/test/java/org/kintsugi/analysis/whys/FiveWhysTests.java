@@ -32,13 +32,12 @@ import org.kintsugi.analysis.account.EntryKind;
 import org.kintsugi.identity.UserView;
 import org.kintsugi.incident.IncidentManagement;
 import org.kintsugi.postmortem.PostmortemManagement;
-import org.kintsugi.postmortem.PostmortemReview;
 import org.kintsugi.postmortem.PostmortemStatus;
 import org.kintsugi.postmortem.PostmortemTimeline;
 import org.kintsugi.postmortem.PostmortemView;
-import org.kintsugi.postmortem.SectionView;
 import org.kintsugi.postmortem.TimelineItem;
 import org.kintsugi.postmortem.TimelineKind;
+import org.kintsugi.postmortem.review.PostmortemReview;
 import org.kintsugi.postmortem.timeline.TimelineEntry;
 import org.kintsugi.shared.InvalidInputException;
 import org.kintsugi.shared.NotFoundException;
@@ -181,7 +180,7 @@ class FiveWhysTests {
         void onlyADraftsTreeChanges() {
             add(null, "The payment service timed out");
             PostmortemView draft = postmortems.find(pm);
-            for (SectionView section : draft.missing()) {
+            for (PostmortemView.Section section : draft.missing()) {
                 postmortems.write(pm, section.key(), section.version(), "Written.", owner.displayName());
             }
             review.submit(pm, as(owner));

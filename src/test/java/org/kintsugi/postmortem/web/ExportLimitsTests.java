@@ -25,7 +25,6 @@ import org.kintsugi.postmortem.Author;
 import org.kintsugi.postmortem.PostmortemManagement;
 import org.kintsugi.postmortem.PostmortemTimeline;
 import org.kintsugi.postmortem.PostmortemView;
-import org.kintsugi.postmortem.SectionView;
 import org.kintsugi.postmortem.TimelineKind;
 import org.kintsugi.postmortem.timeline.TimelineEntry;
 import org.kintsugi.support.KintsugiAppTest;
@@ -91,7 +90,7 @@ class ExportLimitsTests {
                 .key();
         PostmortemView p = postmortems.start(key, null, new Author(member.id(), member.displayName()));
         pm = p.id();
-        for (SectionView s : p.sections()) {
+        for (PostmortemView.Section s : p.sections()) {
             postmortems.write(
                     pm,
                     s.key(),

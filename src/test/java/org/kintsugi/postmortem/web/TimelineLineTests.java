@@ -6,7 +6,7 @@ import java.time.Instant;
 import java.util.List;
 import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.Test;
-import org.kintsugi.postmortem.ContributedMoment;
+import org.kintsugi.postmortem.TimelineContribution;
 import org.kintsugi.postmortem.TimelineItem;
 import org.kintsugi.postmortem.TimelineKind;
 
@@ -20,7 +20,7 @@ class TimelineLineTests {
     }
 
     static TimelineItem said(int minute, String author, String text, @Nullable String point) {
-        var moment = new ContributedMoment(
+        var moment = new TimelineContribution.Moment(
                 T.plusSeconds(60L * minute),
                 text,
                 TimelineKind.OBSERVATION,

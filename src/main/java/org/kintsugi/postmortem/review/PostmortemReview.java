@@ -1,13 +1,16 @@
-package org.kintsugi.postmortem;
+package org.kintsugi.postmortem.review;
 
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
 import java.util.Set;
 import java.util.stream.Collectors;
-import org.kintsugi.postmortem.review.Review;
-import org.kintsugi.postmortem.review.ReviewView;
-import org.kintsugi.postmortem.review.Reviews;
+import org.kintsugi.postmortem.Author;
+import org.kintsugi.postmortem.FactorSource;
+import org.kintsugi.postmortem.PostmortemPart;
+import org.kintsugi.postmortem.PostmortemPublished;
+import org.kintsugi.postmortem.PostmortemView;
+import org.kintsugi.postmortem.policy.ReviewPolicy;
 import org.kintsugi.postmortem.revision.Revision;
 import org.kintsugi.postmortem.revision.RevisionSection;
 import org.kintsugi.postmortem.revision.Revisions;
@@ -29,8 +32,7 @@ import tools.jackson.databind.json.JsonMapper;
 @Transactional
 public class PostmortemReview {
 
-    private final PostmortemManagement management;
-    private final Postmortems postmortems;
+    private final ReviewedPostmortems postmortems;
     private final Reviews reviews;
     private final Revisions revisions;
     private final ReviewPolicy policy;
@@ -41,8 +43,7 @@ public class PostmortemReview {
     private final Clock clock;
 
     PostmortemReview(
-            PostmortemManagement management,
-            Postmortems postmortems,
+            ReviewedPostmortems postmortems,
             Reviews reviews,
             Revisions revisions,
             ReviewPolicy policy,
@@ -51,7 +52,6 @@ public class PostmortemReview {
             ObjectProvider<PostmortemPart> parts,
             ObjectProvider<FactorSource> factorSources,
             Clock clock) {
-        this.management = management;
         this.postmortems = postmortems;
         this.reviews = reviews;
         this.revisions = revisions;
@@ -65,8 +65,8 @@ public class PostmortemReview {
 
     /** Send a draft for review; refused with the list of required sections still empty. */
     public PostmortemView submit(long id, Author actor) {
-        Postmortem postmortem = authored(id, actor, "submit it for review");
-        List<SectionView> sections = postmortem.view().sections();
+        ReviewedPostmortem postmortem = authored(id, actor, "submit it for review");
+        List<PostmortemView.Section> sections = postmortem.view().sections();
         Set<String> filled = parts.orderedStream()
                 .flatMap(part -> part.place(sections).filter(place -> !place.own()).stream()
                         .filter(place -> part.fills(id)))
@@ -78,14 +78,14 @@ public class PostmortemReview {
 
     /** Take a postmortem in review back to draft, to change it. */
     public PostmortemView withdraw(long id, Author actor) {
-        Postmortem postmortem = authored(id, actor, "take it back to draft");
+        ReviewedPostmortem postmortem = authored(id, actor, "take it back to draft");
         postmortem.withdraw(clock.instant());
         return saved(postmortem);
     }
 
     /** Approve the current revision, with the checklist items the reviewer checked. */
     public PostmortemView approve(long id, Author reviewer, List<String> checked, String comment) {
-        Postmortem postmortem = reviewable(id, reviewer);
+        ReviewedPostmortem postmortem = reviewable(id, reviewer);
         Instant now = clock.instant();
         Set<Long> approvers = approvers(postmortem);
         approvers.add(reviewer.id());
@@ -104,7 +104,7 @@ public class PostmortemReview {
         if (comment.isBlank()) {
             throw new InvalidInputException("comment", "say what should change, so the authors know what to do");
         }
-        Postmortem postmortem = reviewable(id, reviewer);
+        ReviewedPostmortem postmortem = reviewable(id, reviewer);
         Instant now = clock.instant();
         reviews.save(new Review(
                 id,
@@ -120,7 +120,7 @@ public class PostmortemReview {
 
     /** Publish an approved postmortem, keep this revision as it is, and tell the other modules. */
     public PostmortemView publish(long id, Author actor) {
-        Postmortem postmortem = management.load(id);
+        ReviewedPostmortem postmortem = postmortems.load(id);
         int approvals = approvers(postmortem).size();
         if (approvals < policy.approvalsRequired()) {
             throw RefusedException.state("Publishing needs " + policy.approvalsRequired()
@@ -131,7 +131,7 @@ public class PostmortemReview {
         revisions.save(
                 new Revision(id, postmortem.revision(), postmortem.title(), snapshot(postmortem), actor.name(), now));
         PostmortemView view = saved(postmortem);
-        List<PublishedFactor> factors = factorSources
+        List<PostmortemPublished.Factor> factors = factorSources
                 .orderedStream()
                 .flatMap(source -> source.factors(id).stream())
                 .toList();
@@ -142,7 +142,7 @@ public class PostmortemReview {
 
     /** Start a new revision of a published postmortem; the published one stays as it was. */
     public PostmortemView amend(long id, Author actor) {
-        Postmortem postmortem = management.load(id);
+        ReviewedPostmortem postmortem = postmortems.load(id);
         postmortem.amend(clock.instant());
         return saved(postmortem);
     }
@@ -155,7 +155,7 @@ public class PostmortemReview {
                 .toList();
     }
 
-    private Set<Long> approvers(Postmortem postmortem) {
+    private Set<Long> approvers(ReviewedPostmortem postmortem) {
         return reviews.findByPostmortemIdAndRevision(postmortem.id(), postmortem.revision()).stream()
                 .filter(r -> r.decision() == Review.Decision.APPROVED)
                 .filter(r -> !postmortem.isAuthor(r.reviewerId()))
@@ -163,16 +163,16 @@ public class PostmortemReview {
                 .collect(Collectors.toSet());
     }
 
-    private Postmortem authored(long id, Author actor, String what) {
-        Postmortem postmortem = management.load(id);
+    private ReviewedPostmortem authored(long id, Author actor, String what) {
+        ReviewedPostmortem postmortem = postmortems.load(id);
         if (!postmortem.isAuthor(actor.id())) {
             throw RefusedException.person("Only the owner and co-authors may " + what + ".");
         }
         return postmortem;
     }
 
-    private Postmortem reviewable(long id, Author reviewer) {
-        Postmortem postmortem = management.load(id);
+    private ReviewedPostmortem reviewable(long id, Author reviewer) {
+        ReviewedPostmortem postmortem = postmortems.load(id);
         if (postmortem.isAuthor(reviewer.id())) {
             throw RefusedException.person("You are an author of this postmortem. The four-eyes rule asks for a review"
                     + " by someone who did not write it.");
@@ -180,14 +180,14 @@ public class PostmortemReview {
         return postmortem;
     }
 
-    private String snapshot(Postmortem postmortem) {
-        List<RevisionSection> sections = postmortem.sections().stream()
+    private String snapshot(ReviewedPostmortem postmortem) {
+        List<RevisionSection> sections = postmortem.view().sections().stream()
                 .map(s -> new RevisionSection(s.key(), s.heading(), s.body()))
                 .toList();
         return json.writeValueAsString(sections);
     }
 
-    private PostmortemView saved(Postmortem postmortem) {
+    private PostmortemView saved(ReviewedPostmortem postmortem) {
         postmortems.flush();
         return postmortem.view();
     }

@@ -1,22 +1,15 @@
-package org.kintsugi.postmortem;
+package org.kintsugi.postmortem.template;
 
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 import org.kintsugi.incident.IncidentKind;
 import org.kintsugi.incident.Severity;
-import org.kintsugi.postmortem.template.BuiltInTemplates;
-import org.kintsugi.postmortem.template.Template;
-import org.kintsugi.postmortem.template.TemplateDraft;
-import org.kintsugi.postmortem.template.TemplateRule;
-import org.kintsugi.postmortem.template.TemplateRuleView;
-import org.kintsugi.postmortem.template.TemplateRules;
-import org.kintsugi.postmortem.template.TemplateView;
-import org.kintsugi.postmortem.template.Templates;
 import org.kintsugi.shared.FieldProblem;
 import org.kintsugi.shared.InvalidInputException;
 import org.kintsugi.shared.NotFoundException;
 import org.kintsugi.shared.StaleVersionException;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -32,13 +25,13 @@ public class TemplateCatalogue {
 
     private final Templates templates;
     private final TemplateRules rules;
-    private final PostmortemReads reads;
+    private final ApplicationEventPublisher events;
     private final Clock clock;
 
-    TemplateCatalogue(Templates templates, TemplateRules rules, PostmortemReads reads, Clock clock) {
+    TemplateCatalogue(Templates templates, TemplateRules rules, ApplicationEventPublisher events, Clock clock) {
         this.templates = templates;
         this.rules = rules;
-        this.reads = reads;
+        this.events = events;
         this.clock = clock;
     }
 
@@ -64,7 +57,7 @@ public class TemplateCatalogue {
 
     /** Create a template at the end of the list. */
     public TemplateView create(TemplateDraft draft) {
-        reads.forget();
+        changing();
         int position =
                 templates.findAll().stream().mapToInt(Template::position).max().orElse(0) + 1;
         return templates
@@ -74,7 +67,7 @@ public class TemplateCatalogue {
 
     /** Change a template, refusing when someone else changed it since {@code expectedVersion}. */
     public TemplateView revise(long id, long expectedVersion, TemplateDraft draft) {
-        reads.forget();
+        changing();
         Template template = load(id);
         if (template.version() != expectedVersion) {
             throw new StaleVersionException("The template", expectedVersion, template.version());
@@ -85,7 +78,7 @@ public class TemplateCatalogue {
 
     /** Retire a template (authors no longer see it) or bring it back. */
     public TemplateView retire(long id, boolean retired) {
-        reads.forget();
+        changing();
         Template template = load(id);
         template.retire(retired, clock.instant());
         return templates.saveAndFlush(template).view();
@@ -93,7 +86,7 @@ public class TemplateCatalogue {
 
     /** Move a template one place up ({@code -1}) or down ({@code +1}) in the list. */
     public List<TemplateView> move(long id, int by) {
-        reads.forget();
+        changing();
         List<Template> ordered = new ArrayList<>(templates.findAllByOrderByPositionAscIdAsc());
         int from = ordered.indexOf(load(id));
         int to = Math.max(0, Math.min(ordered.size() - 1, from + Integer.signum(by)));
@@ -115,7 +108,7 @@ public class TemplateCatalogue {
 
     /** Replace the rules that pick the default template. */
     public List<TemplateRuleView> replaceRules(List<TemplateRuleView> wanted) {
-        reads.forget();
+        changing();
         List<FieldProblem> problems = new ArrayList<>();
         for (int i = 0; i < wanted.size(); i++) {
             if (!templates.existsById(wanted.get(i).templateId())) {
@@ -154,7 +147,7 @@ public class TemplateCatalogue {
 
     /** Add the built-in templates and rules that are not there yet; run at start-up. */
     void addBuiltIns() {
-        reads.forget();
+        changing();
         int position = templates.findAll().size();
         for (var builtIn : BuiltInTemplates.all().entrySet()) {
             if (templates.findByBuiltin(builtIn.getKey()).isEmpty()) {
@@ -164,6 +157,11 @@ public class TemplateCatalogue {
         if (rules.count() == 0) {
             defaultRules();
         }
+    }
+
+    /** Say that the templates or their rules change, so what is kept of them is read again. */
+    private void changing() {
+        events.publishEvent(new TemplatesChanged());
     }
 
     private void defaultRules() {

@@ -1,4 +1,4 @@
-package org.kintsugi.postmortem;
+package org.kintsugi.postmortem.policy;
 
 import java.time.DateTimeException;
 import java.time.Instant;
@@ -8,16 +8,9 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
 import org.kintsugi.incident.Severity;
-import org.kintsugi.postmortem.policy.Checklist;
-import org.kintsugi.postmortem.policy.ChecklistItem;
-import org.kintsugi.postmortem.policy.DuePolicies;
-import org.kintsugi.postmortem.policy.DuePolicy;
-import org.kintsugi.postmortem.policy.DuePolicyView;
-import org.kintsugi.postmortem.policy.DueRule;
-import org.kintsugi.postmortem.policy.ReviewSettings;
-import org.kintsugi.postmortem.policy.ReviewSettingsStore;
 import org.kintsugi.shared.FieldProblem;
 import org.kintsugi.shared.InvalidInputException;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -29,13 +22,17 @@ public class ReviewPolicy {
     private final DuePolicies duePolicies;
     private final ReviewSettingsStore settings;
     private final Checklist checklist;
-    private final PostmortemReads reads;
+    private final ApplicationEventPublisher events;
 
-    ReviewPolicy(DuePolicies duePolicies, ReviewSettingsStore settings, Checklist checklist, PostmortemReads reads) {
+    ReviewPolicy(
+            DuePolicies duePolicies,
+            ReviewSettingsStore settings,
+            Checklist checklist,
+            ApplicationEventPublisher events) {
         this.duePolicies = duePolicies;
         this.settings = settings;
         this.checklist = checklist;
-        this.reads = reads;
+        this.events = events;
     }
 
     /** Return the due-date rule of every severity, SEV1 first. */
@@ -61,7 +58,7 @@ public class ReviewPolicy {
 
     /** Change the due-date rule of one severity. */
     public DuePolicyView changeDuePolicy(Severity severity, DueRule rule, int amount) {
-        reads.forget();
+        changing();
         if (rule != DueRule.NOT_REQUIRED && (amount < 1 || amount > 1000)) {
             throw new InvalidInputException("duePolicies." + severity.name() + ".amount", "must be between 1 and 1000");
         }
@@ -84,7 +81,7 @@ public class ReviewPolicy {
 
     /** Change the number of approvals publishing needs and the working-day zone. */
     public void changeReview(int approvalsRequired, String workingZone) {
-        reads.forget();
+        changing();
         List<FieldProblem> problems = new ArrayList<>();
         if (approvalsRequired < 1 || approvalsRequired > 10) {
             problems.add(new FieldProblem("approvalsRequired", "must be between 1 and 10 (the four-eyes rule)"));
@@ -125,6 +122,11 @@ public class ReviewPolicy {
         }
         checklist.flush();
         return checklist();
+    }
+
+    /** Say that the due-date rules or the review settings change, so what is kept of them is read again. */
+    private void changing() {
+        events.publishEvent(new ReviewPolicyChanged());
     }
 
     private ReviewSettings current() {
