@@ -227,10 +227,7 @@ class ArchiveImportApiTests {
                     .with(httpBasic(TestPeople.ADMIN_EMAIL, TestPeople.PASSWORD))
                     .exchange();
             assertThat(admin).hasStatus(HttpStatus.OK);
-            assertThat(get(JOBS, owner))
-                    .bodyJson()
-                    .extractingPath("$[0].id")
-                    .isEqualTo(Integer.valueOf(id));
+            assertThat(get(JOBS, owner)).bodyJson().extractingPath("$[0].id").isEqualTo(Integer.valueOf(id));
         }
 
         @Test
