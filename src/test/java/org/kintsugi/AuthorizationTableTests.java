@@ -60,6 +60,7 @@ class AuthorizationTableTests {
     static final String ADMINS = "401 403 403 403 403 ok";
     static final String OWNER_OR_ADMIN = "401 403 403 ok  403 ok";
     static final String AUTHORS = "401 403 ok  ok  403 403";
+    static final String OWNER_OR_ADMIN_ELSE_NOTHING = "401 404 404 ok  404 ok";
     static final String NOT_AUTHORS = "401 403 403 403 ok  ok";
     static final String ACCOUNT_READ = "401 404 ok  404 404 404";
     static final String ACCOUNT_WRITE = "401 403 ok  404 404 404";
@@ -114,6 +115,12 @@ class AuthorizationTableTests {
             rule("GET " + PM + "/export", EVERYONE_SIGNED_IN).query("format=markdown"),
             rule("POST /api/v1/postmortems/import", MEMBERS)
                     .content(MediaType.parseMediaType("text/markdown"), w -> AuthorizationWorld.IMPORT_MARKDOWN),
+            // Archive imports: who may import follows the import above; a job is its owner's (and admins') alone.
+            // The body carries no part, so a member's call is refused 400 for want of files, after authorization.
+            rule("POST /api/v1/postmortems/import-jobs", MEMBERS)
+                    .content(MediaType.parseMediaType("multipart/form-data; boundary=none"), w -> ""),
+            rule("GET /api/v1/postmortems/import-jobs", EVERYONE_SIGNED_IN),
+            rule("GET /api/v1/postmortems/import-jobs/{id}", OWNER_OR_ADMIN_ELSE_NOTHING),
             // Timeline
             rule("GET " + PM + "/timeline", EVERYONE_SIGNED_IN),
             rule("POST " + PM + "/timeline", MEMBERS).json(w -> AuthorizationWorld.EVENT_JSON),

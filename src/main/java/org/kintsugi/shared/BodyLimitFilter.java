@@ -9,7 +9,9 @@ import jakarta.servlet.http.HttpServletRequestWrapper;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.util.List;
 import org.jspecify.annotations.Nullable;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
@@ -21,45 +23,64 @@ import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
  * Refuse a request body larger than {@code kintsugi.limits.request-body} before anything reads it: a declared length
- * over the limit gets {@code 413} at once, and a body sent without a length is cut off where it passes the limit.
+ * over the limit gets {@code 413} at once, and a body sent without a length is cut off where it passes the limit. A
+ * request a {@link LargeRequestBody} covers is held to that one's limit instead.
  */
 @Component
 @Order(Ordered.HIGHEST_PRECEDENCE + 1)
 class BodyLimitFilter extends OncePerRequestFilter {
 
-    private final long max;
+    private final Bound standard;
+    private final List<LargeRequestBody> larger;
+
+    /** A limit on a body: how many bytes, its setting and the field it names. */
+    private record Bound(long max, String setting, String field) {}
 
     // Read as a plain setting rather than through Limits, so web slices that pick up filters but not settings load.
-    BodyLimitFilter(@Value("${kintsugi.limits.request-body:4MB}") DataSize max) {
-        this.max = max.toBytes();
+    BodyLimitFilter(
+            @Value("${kintsugi.limits.request-body:4MB}") DataSize max, ObjectProvider<LargeRequestBody> larger) {
+        this.standard = new Bound(max.toBytes(), "request-body", "body");
+        this.larger = larger.orderedStream().toList();
     }
 
     @Override
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws ServletException, IOException {
-        if (request.getContentLengthLong() > max) {
-            refuse(response, request.getContentLengthLong());
+        Bound bound = bound(request);
+        if (request.getContentLengthLong() > bound.max()) {
+            refuse(response, bound, request.getContentLengthLong());
             return;
         }
-        chain.doFilter(request.getContentLengthLong() < 0 ? new Counted(request, max) : request, response);
+        chain.doFilter(request.getContentLengthLong() < 0 ? new Counted(request, bound) : request, response);
     }
 
-    private void refuse(HttpServletResponse response, long length) throws IOException {
-        LimitExceededException e = tooLarge(max, length);
+    private Bound bound(HttpServletRequest request) {
+        for (LargeRequestBody body : larger) {
+            if (body.covers(request)) {
+                return new Bound(body.max(), body.setting(), body.field());
+            }
+        }
+        return standard;
+    }
+
+    private void refuse(HttpServletResponse response, Bound bound, long length) throws IOException {
+        long max = bound.max();
+        LimitExceededException e = tooLarge(bound, length);
         response.setStatus(HttpStatus.CONTENT_TOO_LARGE.value());
         response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
         response.setHeader("Connection", "close");
         String json = "{\"type\":\"/problems/limit-exceeded\",\"title\":\"Limit exceeded\",\"status\":413,"
                 + "\"detail\":\"" + e.getMessage() + "\",\"limit\":\"" + e.setting() + "\",\"max\":" + max
-                + ",\"errors\":[{\"field\":\"body\",\"message\":\"" + e.getMessage() + "\"}]}";
+                + ",\"errors\":[{\"field\":\"" + e.field() + "\",\"message\":\"" + e.getMessage() + "\"}]}";
         response.getOutputStream().write(json.getBytes(StandardCharsets.UTF_8));
     }
 
-    static LimitExceededException tooLarge(long max, long length) {
+    private static LimitExceededException tooLarge(Bound bound, long length) {
+        long max = bound.max();
         return new LimitExceededException(
                 LimitExceededException.Kind.TOO_LARGE,
-                "body",
-                "request-body",
+                bound.field(),
+                bound.setting(),
                 max,
                 "The request body has "
                         + (length < 0
@@ -71,12 +92,12 @@ class BodyLimitFilter extends OncePerRequestFilter {
     /** A request whose body came without a length, read up to the limit and no further. */
     private static final class Counted extends HttpServletRequestWrapper {
 
-        private final long max;
+        private final Bound bound;
         private @Nullable ServletInputStream stream;
 
-        Counted(HttpServletRequest request, long max) {
+        Counted(HttpServletRequest request, Bound bound) {
             super(request);
-            this.max = max;
+            this.bound = bound;
         }
 
         @Override
@@ -102,8 +123,8 @@ class BodyLimitFilter extends OncePerRequestFilter {
 
                     private void count(int n) {
                         read += n;
-                        if (read > max) {
-                            throw tooLarge(max, -1);
+                        if (read > bound.max()) {
+                            throw tooLarge(bound, -1);
                         }
                     }
 

@@ -35,6 +35,8 @@ import org.kintsugi.incident.IncidentKind;
 import org.kintsugi.incident.IncidentManagement;
 import org.kintsugi.incident.IncidentView;
 import org.kintsugi.incident.Severity;
+import org.kintsugi.knowledge.archive.ArchiveImports;
+import org.kintsugi.knowledge.archive.Upload;
 import org.kintsugi.postmortem.Author;
 import org.kintsugi.postmortem.PostmortemManagement;
 import org.kintsugi.postmortem.PostmortemTimeline;
@@ -45,6 +47,7 @@ import org.kintsugi.postmortem.template.TemplateCatalogue;
 import org.kintsugi.postmortem.template.TemplateChoice;
 import org.kintsugi.postmortem.timeline.TimelineEntry;
 import org.springframework.context.ApplicationContext;
+import org.springframework.core.io.ByteArrayResource;
 
 /**
  * The things an authorization test calls the API on, each made on first use: an incident with a draft postmortem
@@ -106,6 +109,7 @@ public final class AuthorizationWorld {
     private @Nullable ActionView action;
     private @Nullable Long event;
     private @Nullable Long token;
+    private @Nullable Long importJob;
 
     public AuthorizationWorld(Cast cast, ApplicationContext context) {
         this.cast = cast;
@@ -162,6 +166,7 @@ public final class AuthorizationWorld {
                     case "templates" -> otherTemplate();
                     case "factor-categories" -> category();
                     case "rules" -> bean(LanguageRules.class).list().getFirst().id();
+                    case "import-jobs" -> importJob();
                     default -> throw new IllegalStateException("no value for {id} after " + collection);
                 };
             default -> throw new IllegalStateException("no value for {" + name + "} after " + collection);
@@ -319,6 +324,20 @@ public final class AuthorizationWorld {
         return "{\"title\": \"Alert before certificates expire\", \"ownerId\": "
                 + cast.owner().id() + ", \"dueDate\": \"" + LocalDate.now().plusDays(30) + "\", \"type\": \"prevent\","
                 + " \"verification\": \"No expired certificate for a quarter\"}";
+    }
+
+    /** Return an archive import the owner started, of one Markdown file. */
+    public long importJob() {
+        if (importJob == null) {
+            byte[] markdown = IMPORT_MARKDOWN.getBytes(java.nio.charset.StandardCharsets.UTF_8);
+            importJob = bean(ArchiveImports.class)
+                    .start(
+                            List.of(new Upload("checkout.md", markdown.length, new ByteArrayResource(markdown))),
+                            as(cast.owner()),
+                            java.time.ZoneOffset.UTC)
+                    .id();
+        }
+        return importJob;
     }
 
     public long token() {

@@ -1,6 +1,7 @@
 package org.kintsugi.postmortem.importing;
 
 import java.util.List;
+import org.kintsugi.postmortem.ImportedPostmortem;
 
 /**
  * What importing one Markdown postmortem made.
@@ -17,4 +18,5 @@ public record ImportResult(
         int matched,
         int extra,
         int events,
-        List<String> warnings) {}
+        List<String> warnings)
+        implements ImportedPostmortem {}
