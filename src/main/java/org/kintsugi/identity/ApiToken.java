@@ -65,15 +65,6 @@ class ApiToken {
         }
     }
 
-    /** Record a use; return whether the stored time changed. */
-    boolean usedAt(Instant at) {
-        if (lastUsedAt == null || lastUsedAt.plus(LAST_USED_PRECISION).isBefore(at)) {
-            lastUsedAt = at;
-            return true;
-        }
-        return false;
-    }
-
     TokenView view() {
         return new TokenView(id(), name, prefix, createdAt, lastUsedAt, revokedAt);
     }
