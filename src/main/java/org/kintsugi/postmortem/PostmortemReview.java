@@ -189,6 +189,7 @@ public class PostmortemReview {
 
     private PostmortemView saved(Postmortem postmortem) {
         postmortems.flush();
+        events.publishEvent(new PostmortemChanged(postmortem.id(), postmortem.incidentId()));
         return postmortem.view();
     }
 }
