@@ -5,6 +5,7 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Comparator;
+import java.util.Locale;
 import java.util.Map;
 import java.util.stream.Stream;
 import org.apache.lucene.index.CheckIndex;
@@ -18,8 +19,9 @@ import org.springframework.util.StringUtils;
 
 /**
  * Choose where the index lives before Hibernate starts: Lucene files under {@code ${kintsugi.data-dir}/index} by
- * default, or OpenSearch when {@code kintsugi.search.url} is set. A Lucene index whose files do not pass their
- * checksums is removed here, so Kintsugi starts on an empty one and {@link IndexStartup} rebuilds it.
+ * default, or OpenSearch when {@code kintsugi.search.url} is set, in indexes named after
+ * {@code kintsugi.search.index-prefix}. A Lucene index whose files do not pass their checksums is removed here, so
+ * Kintsugi starts on an empty one and {@link IndexStartup} rebuilds it.
  */
 @Component
 public class SearchBackend implements HibernatePropertiesCustomizer {
@@ -33,17 +35,24 @@ public class SearchBackend implements HibernatePropertiesCustomizer {
     private final String url;
     private final String username;
     private final String password;
+    private final String indexPrefix;
     private volatile boolean damaged;
 
     SearchBackend(
             @Value("${kintsugi.data-dir}") String dataDir,
             @Value("${kintsugi.search.url:}") String url,
             @Value("${kintsugi.search.username:}") String username,
-            @Value("${kintsugi.search.password:}") String password) {
+            @Value("${kintsugi.search.password:}") String password,
+            @Value("${kintsugi.search.index-prefix:}") String indexPrefix) {
         this.root = Path.of(dataDir, "index");
         this.url = url;
         this.username = username;
         this.password = password;
+        this.indexPrefix = indexPrefix.strip().toLowerCase(Locale.ROOT);
+        if (!this.indexPrefix.matches("[a-z0-9_-]*")) {
+            throw new IllegalArgumentException("kintsugi.search.index-prefix may hold only letters, digits, '-' and"
+                    + " '_' (it starts the OpenSearch index names), not \"" + indexPrefix + "\"");
+        }
     }
 
     /** Return whether the index is OpenSearch rather than embedded Lucene files. */
@@ -61,7 +70,8 @@ public class SearchBackend implements HibernatePropertiesCustomizer {
         // Documents are indexed explicitly by DocumentIndexer, inside the listener's transaction, not by Hibernate
         // Search on commit: an index write that happens after commit could be lost with the process.
         properties.put("hibernate.search.indexing.listeners.enabled", "false");
-        properties.put("hibernate.search.indexing.plan.synchronization.strategy", "write-sync");
+        // Tests on OpenSearch ask for "sync" (each write also refreshed, so it is searchable once acknowledged).
+        properties.putIfAbsent("hibernate.search.indexing.plan.synchronization.strategy", "write-sync");
         if (remote()) {
             properties.put("hibernate.search.backend.type", "elasticsearch");
             properties.put("hibernate.search.backend.uris", url);
@@ -70,7 +80,8 @@ public class SearchBackend implements HibernatePropertiesCustomizer {
                 properties.put("hibernate.search.backend.password", password);
             }
             properties.put("hibernate.search.backend.analysis.configurer", SearchAnalysis.OnOpenSearch.class.getName());
-            properties.put("hibernate.search.schema_management.strategy", "create-or-update");
+            properties.putIfAbsent("hibernate.search.schema_management.strategy", "create-or-update");
+            properties.put("hibernate.search.backend.layout.strategy", new PrefixedIndexLayout(indexPrefix));
         } else {
             checkLuceneIndex();
             properties.put("hibernate.search.backend.type", "lucene");

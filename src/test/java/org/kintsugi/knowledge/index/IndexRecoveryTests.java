@@ -116,10 +116,11 @@ class IndexRecoveryTests {
         declare(word + " outage");
         await().atMost(Duration.ofSeconds(20))
                 .until(() -> search.search(SearchQuery.of(word)).total() == 1);
-        new TransactionTemplate(transactions)
-                .executeWithoutResult(status -> Search.session(entityManager)
-                        .workspace(KnowledgeDocument.class)
-                        .purge());
+        new TransactionTemplate(transactions).executeWithoutResult(status -> {
+            var workspace = Search.session(entityManager).workspace(KnowledgeDocument.class);
+            workspace.purge();
+            workspace.refresh(); // OpenSearch shows a purge once refreshed
+        });
         assertThat(search.search(SearchQuery.of(word)).total()).isZero();
         await().atMost(Duration.ofSeconds(60)).until(() -> !rebuild.current().running());
 
@@ -144,7 +145,7 @@ class IndexRecoveryTests {
             bytes[bytes.length / 2] ^= 0x5a;
             Files.write(segment, bytes);
         }
-        SearchBackend backend = new SearchBackend(dataDir.toString(), "", "", "");
+        SearchBackend backend = new SearchBackend(dataDir.toString(), "", "", "", "");
         Map<String, Object> properties = new HashMap<>();
         backend.customize(properties);
 
