@@ -23,6 +23,7 @@ import org.kintsugi.analysis.account.AccountManagement;
 import org.kintsugi.analysis.account.AccountView;
 import org.kintsugi.analysis.account.EntryDraft;
 import org.kintsugi.analysis.account.EntryKind;
+import org.kintsugi.analysis.factors.CategoryView;
 import org.kintsugi.analysis.factors.ContributingFactors;
 import org.kintsugi.analysis.factors.FactorCategories;
 import org.kintsugi.analysis.factors.FactorInput;
@@ -253,6 +254,38 @@ class KnowledgeSearchTests {
             write(pm, 0, "The " + after + " cache filled up.");
             until(search, after, r -> r.total() == 1);
             assertThat(search.search(SearchQuery.of(before)).total()).isZero();
+        }
+
+        @Test
+        void renamingAFactorCategoryReindexesTheIncidentsThatUseIt() {
+            IncidentView incident = incident(tag + " outage", "");
+            PostmortemView pm = postmortem(incident);
+            String before = "Handoffs " + tag;
+            String after = "Ownership " + tag;
+            CategoryView category = categories.add(before);
+            factors.add(pm.id(), new FactorInput("Nobody owned the runbook", category.id(), ""), as(member));
+            until(search, tag, r -> r.total() == 1 && r.facets().get("factor").containsKey(before));
+
+            categories.rename(category.id(), after);
+
+            SearchResults renamed =
+                    until(search, tag, r -> r.facets().get("factor").containsKey(after));
+            assertThat(renamed.facets().get("factor")).doesNotContainKey(before);
+            SearchQuery byNewName = new SearchQuery(
+                    tag,
+                    Set.of(),
+                    Set.of(),
+                    Set.of(),
+                    null,
+                    null,
+                    after,
+                    null,
+                    null,
+                    SearchQuery.SearchSort.RELEVANCE,
+                    1,
+                    20,
+                    false);
+            assertThat(keys(search.search(byNewName))).containsExactly(incident.key());
         }
 
         @Test

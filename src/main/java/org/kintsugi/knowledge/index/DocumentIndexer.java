@@ -5,6 +5,7 @@ import java.time.Clock;
 import java.util.Optional;
 import java.util.concurrent.locks.Lock;
 import java.util.concurrent.locks.ReentrantLock;
+import java.util.function.Supplier;
 import org.hibernate.search.mapper.orm.Search;
 import org.hibernate.search.mapper.orm.session.SearchSession;
 import org.springframework.stereotype.Component;
@@ -55,6 +56,24 @@ public class DocumentIndexer {
             transaction.executeWithoutResult(status -> write(incidentId));
         } finally {
             lock.unlock();
+        }
+    }
+
+    /**
+     * Run the work while no refresh is under way, for a rebuild: what it reads from the table is then what the index
+     * last received, and it cannot overwrite a newer document with an older one.
+     */
+    <T> T exclusively(Supplier<T> work) {
+        int held = 0;
+        try {
+            for (; held < STRIPES; held++) {
+                locks[held].lock();
+            }
+            return work.get();
+        } finally {
+            for (int i = held - 1; i >= 0; i--) {
+                locks[i].unlock();
+            }
         }
     }
 

@@ -1,16 +1,18 @@
 package org.kintsugi.knowledge.index;
 
-import jakarta.persistence.EntityManagerFactory;
+import jakarta.persistence.EntityManager;
 import java.time.Clock;
+import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicReference;
+import org.hibernate.search.engine.search.query.SearchScroll;
 import org.hibernate.search.mapper.orm.Search;
-import org.hibernate.search.mapper.orm.mapping.SearchMapping;
-import org.hibernate.search.mapper.pojo.massindexing.MassIndexingMonitor;
+import org.hibernate.search.mapper.orm.work.SearchIndexingPlan;
+import org.jspecify.annotations.Nullable;
 import org.kintsugi.incident.IncidentFilter;
 import org.kintsugi.incident.IncidentManagement;
 import org.kintsugi.incident.IncidentSort;
@@ -19,11 +21,15 @@ import org.kintsugi.knowledge.RebuildProgress;
 import org.kintsugi.shared.RefusedException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.data.domain.Limit;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Rebuild the search index in the background, one rebuild at a time: first the documents of incidents that have none
- * (an index added to an existing database), then every document from the table into an emptied index.
+ * (an index added to an existing database), then every document from the table written over the live index, and last
+ * the removal of documents whose incident is gone. Search keeps answering from the whole index all along.
  */
 @Component
 public class IndexRebuild {
@@ -33,8 +39,10 @@ public class IndexRebuild {
 
     private static final Logger log = LoggerFactory.getLogger(IndexRebuild.class);
     private static final int PAGE = IncidentFilter.MAX_PAGE_SIZE;
+    private static final int BATCH = 200;
 
-    private final SearchMapping mapping;
+    private final EntityManager entityManager;
+    private final TransactionTemplate transaction;
     private final KnowledgeDocuments documents;
     private final DocumentIndexer indexer;
     private final IncidentManagement incidents;
@@ -44,12 +52,14 @@ public class IndexRebuild {
     private final AtomicLong done = new AtomicLong();
 
     IndexRebuild(
-            EntityManagerFactory entityManagerFactory,
+            EntityManager entityManager,
+            PlatformTransactionManager transactions,
             KnowledgeDocuments documents,
             DocumentIndexer indexer,
             IncidentManagement incidents,
             Clock clock) {
-        this.mapping = Search.mapping(entityManagerFactory);
+        this.entityManager = entityManager;
+        this.transaction = new TransactionTemplate(transactions);
         this.documents = documents;
         this.indexer = indexer;
         this.incidents = incidents;
@@ -81,13 +91,10 @@ public class IndexRebuild {
         try {
             fillMissing();
             indexAll();
-            finish(null);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            finish("interrupted");
+            finish(null, removeStale());
         } catch (RuntimeException e) {
             log.error("Rebuilding the search index failed", e);
-            finish(e.getMessage() == null ? e.toString() : e.getMessage());
+            finish(e.getMessage() == null ? e.toString() : e.getMessage(), 0);
         }
     }
 
@@ -131,14 +138,61 @@ public class IndexRebuild {
         }
     }
 
-    private void indexAll() throws InterruptedException {
+    /**
+     * Write every stored document into the live index, a batch at a time, replacing what it held for each; the index
+     * is never emptied first, so searches keep finding everything while a rebuild runs.
+     */
+    private void indexAll() {
         step(INDEXING, documents.count());
-        mapping.scope(KnowledgeDocument.class)
-                .massIndexer()
-                .threadsToLoadObjects(1)
-                .batchSizeToLoadObjects(100)
-                .monitor(new Monitor())
-                .startAndWait();
+        Long after = -1L;
+        while (after != null) {
+            after = indexBatchAfter(after);
+        }
+    }
+
+    private @Nullable Long indexBatchAfter(long after) {
+        return indexer.exclusively(() -> transaction.execute(status -> {
+            List<KnowledgeDocument> batch = documents.batchAfter(after, Limit.of(BATCH));
+            SearchIndexingPlan plan = Search.session(entityManager).indexingPlan();
+            batch.forEach(plan::addOrUpdate);
+            plan.execute();
+            done.addAndGet(batch.size());
+            entityManager.clear();
+            return batch.size() < BATCH ? null : batch.getLast().getIncidentId();
+        }));
+    }
+
+    /** Remove from the index the documents of incidents the table no longer holds. */
+    private long removeStale() {
+        Set<Long> stored = new HashSet<>(documents.allIds());
+        List<Long> candidates = new ArrayList<>();
+        transaction.executeWithoutResult(status -> {
+            try (SearchScroll<Long> ids = Search.session(entityManager)
+                    .search(KnowledgeDocument.class)
+                    .select(f -> f.id(Long.class))
+                    .where(f -> f.matchAll())
+                    .scroll(BATCH * 5)) {
+                for (var chunk = ids.next(); chunk.hasHits(); chunk = ids.next()) {
+                    chunk.hits().stream().filter(id -> !stored.contains(id)).forEach(candidates::add);
+                }
+            }
+        });
+        // Checked again under the indexer's locks: an incident declared since the table was read is not stale.
+        long removed = candidates.isEmpty()
+                ? 0
+                : indexer.exclusively(() -> transaction.execute(status -> {
+                    SearchIndexingPlan plan = Search.session(entityManager).indexingPlan();
+                    List<Long> stale = candidates.stream()
+                            .filter(id -> !documents.existsById(id))
+                            .toList();
+                    stale.forEach(id -> plan.purge(KnowledgeDocument.class, id, null));
+                    plan.execute();
+                    return (long) stale.size();
+                }));
+        if (removed > 0) {
+            log.info("Removed {} search documents of incidents that no longer exist", removed);
+        }
+        return removed;
     }
 
     private void step(String name, long total) {
@@ -147,12 +201,12 @@ public class IndexRebuild {
         progress.set(new RebuildProgress(true, name, 0, total, p.reason(), p.startedAt(), null, null));
     }
 
-    private void finish(String failure) {
+    private void finish(@Nullable String failure, long removed) {
         RebuildProgress p = progress.get();
         long finalDone = done.get();
         progress.set(new RebuildProgress(
                 false,
-                p.step(),
+                removed == 0 ? p.step() : p.step() + "; " + removed + " of deleted incidents removed",
                 finalDone,
                 Math.max(p.total(), finalDone),
                 p.reason(),
@@ -165,22 +219,5 @@ public class IndexRebuild {
     private static RebuildProgress withDone(RebuildProgress p, long done) {
         return new RebuildProgress(
                 p.running(), p.step(), done, p.total(), p.reason(), p.startedAt(), p.finishedAt(), p.failure());
-    }
-
-    /** Counts the documents written to the index as they are. */
-    private final class Monitor implements MassIndexingMonitor {
-        @Override
-        public void documentsAdded(long increment) {
-            done.addAndGet(increment);
-        }
-
-        @Override
-        public void documentsBuilt(long increment) {}
-
-        @Override
-        public void entitiesLoaded(long increment) {}
-
-        @Override
-        public void indexingCompleted() {}
     }
 }

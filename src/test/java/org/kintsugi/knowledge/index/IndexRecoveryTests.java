@@ -2,7 +2,9 @@ package org.kintsugi.knowledge.index;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
+import static org.mockito.ArgumentMatchers.any;
 import static org.mockito.ArgumentMatchers.anyLong;
+import static org.mockito.Mockito.doAnswer;
 import static org.mockito.Mockito.doCallRealMethod;
 import static org.mockito.Mockito.doThrow;
 
@@ -16,6 +18,8 @@ import java.time.temporal.ChronoUnit;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 import org.hibernate.search.mapper.orm.Search;
 import org.junit.jupiter.api.Test;
@@ -41,6 +45,9 @@ class IndexRecoveryTests {
 
     @MockitoSpyBean
     DocumentReader reader;
+
+    @MockitoSpyBean
+    DocumentIndexer indexer;
 
     @Autowired
     IncidentManagement incidents;
@@ -129,6 +136,80 @@ class IndexRecoveryTests {
         await().atMost(Duration.ofSeconds(60))
                 .until(() -> search.search(SearchQuery.of(word)).total() == 1);
         assertThat(rebuild.current().reason()).contains("the index held 0 of");
+    }
+
+    @Test
+    void aRebuildKeepsEveryDocumentFindableWhileItRunsAndRemovesThoseOfDeletedIncidentsLast() throws Exception {
+        doCallRealMethod().when(reader).read(anyLong());
+        String word = "zqlive" + System.nanoTime();
+        for (int i = 0; i < 3; i++) {
+            declare(word + " outage " + i);
+        }
+        await().atMost(Duration.ofSeconds(20))
+                .until(() -> search.search(SearchQuery.of(word)).total() == 3);
+        // A document whose incident is gone (say, the database was restored from an older backup): only in the index.
+        KnowledgeDocument ghost = new KnowledgeDocument(Long.MAX_VALUE - System.nanoTime() % 1000);
+        ghost.refresh(ghostContent(word), Instant.now());
+        new TransactionTemplate(transactions).executeWithoutResult(status -> {
+            var plan = Search.session(entityManager).indexingPlan();
+            plan.addOrUpdate(ghost);
+            plan.execute();
+        });
+        await().atMost(Duration.ofSeconds(20))
+                .until(() -> search.search(SearchQuery.of(word)).total() == 4);
+        await().atMost(Duration.ofSeconds(60)).until(() -> !rebuild.current().running());
+
+        // The rebuild stops before its first batch until the test has searched.
+        CountDownLatch reading = new CountDownLatch(1);
+        CountDownLatch goOn = new CountDownLatch(1);
+        doAnswer(call -> {
+                    reading.countDown();
+                    goOn.await(30, TimeUnit.SECONDS);
+                    return call.callRealMethod();
+                })
+                .doCallRealMethod()
+                .when(indexer)
+                .exclusively(any());
+        try {
+            rebuild.start("a test");
+            assertThat(reading.await(30, TimeUnit.SECONDS)).isTrue();
+            assertThat(rebuild.current().running()).isTrue();
+            assertThat(rebuild.current().step()).isEqualTo(IndexRebuild.INDEXING);
+            assertThat(search.search(SearchQuery.of(word)).total()).isEqualTo(4);
+        } finally {
+            goOn.countDown();
+        }
+        await().atMost(Duration.ofSeconds(60)).until(() -> !rebuild.current().running());
+
+        assertThat(rebuild.current().failure()).isNull();
+        assertThat(rebuild.current().step()).contains("1 of deleted incidents removed");
+        assertThat(search.search(SearchQuery.of(word)).total()).isEqualTo(3);
+    }
+
+    private static DocumentContent ghostContent(String word) {
+        Instant started = Instant.now().minus(3, ChronoUnit.DAYS);
+        return new DocumentContent(
+                "INC-GHOST",
+                null,
+                word + " ghost",
+                "",
+                "",
+                "system",
+                "SEV3",
+                "resolved",
+                null,
+                List.of(),
+                List.of(),
+                List.of(),
+                started,
+                null,
+                null,
+                "",
+                "",
+                "",
+                "",
+                "",
+                "");
     }
 
     @Test
