@@ -19,7 +19,6 @@ import org.kintsugi.shared.Limits;
 import org.kintsugi.shared.NotFoundException;
 import org.kintsugi.shared.StaleVersionException;
 import org.springframework.beans.factory.ObjectProvider;
-import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -34,7 +33,6 @@ public class PostmortemTimeline {
     private final ObjectProvider<TimelineContribution> contributions;
     private final Clock clock;
     private final Limits limits;
-    private final ApplicationEventPublisher publisher;
 
     PostmortemTimeline(
             PostmortemManagement management,
@@ -42,9 +40,7 @@ public class PostmortemTimeline {
             IncidentManagement incidents,
             ObjectProvider<TimelineContribution> contributions,
             Clock clock,
-            Limits limits,
-            ApplicationEventPublisher publisher) {
-        this.publisher = publisher;
+            Limits limits) {
         this.management = management;
         this.events = events;
         this.incidents = incidents;
@@ -186,11 +182,8 @@ public class PostmortemTimeline {
         }
     }
 
-    /** Refuse unless the postmortem is a draft; every change passes here, so it announces the change as well. */
     private void editable(long postmortemId) {
-        Postmortem postmortem = management.load(postmortemId);
-        postmortem.requireEditable();
-        publisher.publishEvent(new PostmortemChanged(postmortemId, postmortem.incidentId()));
+        management.load(postmortemId).requireEditable();
     }
 
     private TimelineEvent load(long postmortemId, long eventId) {
