@@ -111,6 +111,40 @@
         });
     });
 
+    // "/" anywhere outside a text field goes to the header's search box; Arrow Down there moves into the live results,
+    // the arrows move between them, and Escape goes back to the box and closes them.
+    function typingInField(el) {
+        return el && (el.isContentEditable || /^(input|textarea|select)$/i.test(el.tagName));
+    }
+    document.addEventListener("keydown", function (e) {
+        var box = document.getElementById("site-search-q");
+        if (!box) return;
+        if (e.key === "/" && !e.ctrlKey && !e.metaKey && !e.altKey && !typingInField(document.activeElement)) {
+            e.preventDefault();
+            box.focus();
+            box.select();
+            return;
+        }
+        var results = document.getElementById("site-search-results");
+        var links = Array.from(results.querySelectorAll("a.suggestion"));
+        var at = links.indexOf(document.activeElement);
+        if (e.key === "ArrowDown" && (document.activeElement === box || at >= 0) && links.length) {
+            e.preventDefault();
+            links[Math.min(at + 1, links.length - 1)].focus();
+        } else if (e.key === "ArrowUp" && at >= 0) {
+            e.preventDefault();
+            if (at === 0) box.focus(); else links[at - 1].focus();
+        } else if (e.key === "Escape" && (document.activeElement === box || at >= 0)) {
+            results.innerHTML = "";
+            box.focus();
+        }
+    });
+    document.addEventListener("click", function (e) {
+        var form = document.querySelector(".site-search");
+        var results = document.getElementById("site-search-results");
+        if (form && results && !form.contains(e.target)) results.innerHTML = "";
+    });
+
     document.addEventListener("DOMContentLoaded", function () {
         foldingMenu();
         document.querySelectorAll("input[data-tags]").forEach(enhanceTags);

@@ -255,6 +255,9 @@ class AuthorizationTableTests {
             rule("POST /api/v1/sign-ins/lift", ADMINS).json(w -> "{\"address\": \"203.0.113.9\"}"),
             // Backups: the test database is not the embedded file, so an administrator's backup is refused (409)
             // and there is none to download (404); everyone else is stopped before that.
+            rule("GET /api/v1/search", EVERYONE_SIGNED_IN),
+            rule("POST /api/v1/search/reindex", ADMINS),
+            rule("GET /api/v1/search/reindex", ADMINS),
             rule("POST /api/v1/backups", ADMINS),
             rule("GET /api/v1/backups", ADMINS),
             rule("GET /api/v1/backups/{name}", "401 403 403 403 403 404")

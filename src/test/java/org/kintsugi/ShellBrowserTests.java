@@ -260,6 +260,7 @@ class ShellBrowserTests {
         pages.put("postmortem", "/postmortems/" + postmortem);
         pages.put("actions", "/actions");
         pages.put("factors", "/factors");
+        pages.put("search", "/search?q=checkout+payments");
         pages.put("reports", "/reports/follow-up");
         pages.put("profile", "/profile");
         pages.put("people", "/admin/users");

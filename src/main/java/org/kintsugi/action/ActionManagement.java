@@ -324,8 +324,10 @@ public class ActionManagement {
         return saved(item);
     }
 
+    /** Write a change into the item's history and announce it; every change of an item passes here. */
     void record(ActionItem item, Author actor, ActionItem.Change change) {
         changes.save(new ActionChange(item.id(), clock.instant(), actor.name(), change));
+        events.publishEvent(new ActionItemChanged(item.id(), item.postmortemId()));
     }
 
     private ActionView saved(ActionItem item) {

@@ -87,7 +87,11 @@ class SecurityConfiguration {
                         .permitAll()
                         .requestMatchers("/api/v1/tokens/**", "/api/v1/me")
                         .authenticated()
-                        .requestMatchers("/api/v1/users/**", "/api/v1/sign-ins/**", "/api/v1/backups/**")
+                        .requestMatchers(
+                                "/api/v1/users/**",
+                                "/api/v1/sign-ins/**",
+                                "/api/v1/backups/**",
+                                "/api/v1/search/reindex")
                         .hasRole("ADMIN")
                         .requestMatchers(HttpMethod.GET, "/api/**")
                         .hasRole("VIEWER")

@@ -25,6 +25,7 @@ import org.kintsugi.postmortem.template.TemplateView;
 import org.kintsugi.shared.Limits;
 import org.kintsugi.shared.NotFoundException;
 import org.kintsugi.shared.RefusedException;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.data.domain.Page;
 import org.springframework.data.domain.PageRequest;
 import org.springframework.data.domain.Sort;
@@ -45,6 +46,7 @@ public class PostmortemManagement {
     private final PostmortemReads reads;
     private final Clock clock;
     private final Limits limits;
+    private final ApplicationEventPublisher events;
 
     PostmortemManagement(
             Postmortems postmortems,
@@ -54,7 +56,9 @@ public class PostmortemManagement {
             UserManagement users,
             PostmortemReads reads,
             Clock clock,
-            Limits limits) {
+            Limits limits,
+            ApplicationEventPublisher events) {
+        this.events = events;
         this.postmortems = postmortems;
         this.templates = templates;
         this.policy = policy;
@@ -84,7 +88,10 @@ public class PostmortemManagement {
         var start = new Postmortem.Start(
                 incident.id(), incident.key(), incident.title(), incident.severity(), incident.teams(), due);
         reads.forgetTeams();
-        return saved(postmortems.save(new Postmortem(start, template, owner, clock.instant())));
+        Postmortem started = postmortems.save(new Postmortem(start, template, owner, clock.instant()));
+        PostmortemView view = saved(started);
+        events.publishEvent(new PostmortemChanged(view.id(), view.incidentId()));
+        return view;
     }
 
     /** Return one postmortem. */
@@ -154,6 +161,7 @@ public class PostmortemManagement {
         Postmortem postmortem = load(id);
         postmortem.write(sectionKey, expectedVersion, body, actor, clock.instant(), limits.sectionLength());
         postmortems.flush();
+        events.publishEvent(new PostmortemChanged(id, postmortem.incidentId()));
         return postmortem.section(sectionKey).view();
     }
 

@@ -19,6 +19,7 @@ import org.kintsugi.shared.Limits;
 import org.kintsugi.shared.NotFoundException;
 import org.kintsugi.shared.StaleVersionException;
 import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -33,6 +34,7 @@ public class PostmortemTimeline {
     private final ObjectProvider<TimelineContribution> contributions;
     private final Clock clock;
     private final Limits limits;
+    private final ApplicationEventPublisher publisher;
 
     PostmortemTimeline(
             PostmortemManagement management,
@@ -40,7 +42,9 @@ public class PostmortemTimeline {
             IncidentManagement incidents,
             ObjectProvider<TimelineContribution> contributions,
             Clock clock,
-            Limits limits) {
+            Limits limits,
+            ApplicationEventPublisher publisher) {
+        this.publisher = publisher;
         this.management = management;
         this.events = events;
         this.incidents = incidents;
@@ -182,8 +186,11 @@ public class PostmortemTimeline {
         }
     }
 
+    /** Refuse unless the postmortem is a draft; every change passes here, so it announces the change as well. */
     private void editable(long postmortemId) {
-        management.load(postmortemId).requireEditable();
+        Postmortem postmortem = management.load(postmortemId);
+        postmortem.requireEditable();
+        publisher.publishEvent(new PostmortemChanged(postmortemId, postmortem.incidentId()));
     }
 
     private TimelineEvent load(long postmortemId, long eventId) {

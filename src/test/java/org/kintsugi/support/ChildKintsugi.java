@@ -51,25 +51,37 @@ public final class ChildKintsugi {
 
     /** Prepare an instance on the database the suite runs on: embedded H2, or a fresh PostgreSQL schema. */
     public static ChildKintsugi onTestDatabase(Path data) throws Exception {
+        return postgres() ? onPostgres(data) : new ChildKintsugi(data);
+    }
+
+    /** Prepare an instance on a fresh schema in the PostgreSQL database named by {@code KINTSUGI_TEST_PG_URL}. */
+    public static ChildKintsugi onPostgres(Path data) throws Exception {
         ChildKintsugi child = new ChildKintsugi(data);
-        if (postgres()) {
-            String url = System.getenv()
-                    .getOrDefault("KINTSUGI_TEST_PG_URL", "jdbc:postgresql://127.0.0.1:5432/kintsugi_test");
-            String user = System.getenv().getOrDefault("KINTSUGI_TEST_PG_USER", "postgres");
-            String password = System.getenv().getOrDefault("KINTSUGI_TEST_PG_PASSWORD", "");
-            String schema =
-                    "child" + UUID.randomUUID().toString().replace("-", "").substring(0, 12);
-            try (var connection = DriverManager.getConnection(url, user, password);
-                    var statement = connection.createStatement()) {
-                statement.execute("CREATE SCHEMA " + schema);
-            }
-            child.database.add(
-                    "--spring.datasource.url=" + url + (url.contains("?") ? "&" : "?") + "currentSchema=" + schema);
-            child.database.add("--spring.datasource.username=" + user);
-            child.database.add("--spring.datasource.password=" + password);
-            child.database.add("--spring.flyway.schemas=" + schema);
+        String url =
+                System.getenv().getOrDefault("KINTSUGI_TEST_PG_URL", "jdbc:postgresql://127.0.0.1:5432/kintsugi_test");
+        String user = System.getenv().getOrDefault("KINTSUGI_TEST_PG_USER", "postgres");
+        String password = System.getenv().getOrDefault("KINTSUGI_TEST_PG_PASSWORD", "");
+        String schema = "child" + UUID.randomUUID().toString().replace("-", "").substring(0, 12);
+        try (var connection = DriverManager.getConnection(url, user, password);
+                var statement = connection.createStatement()) {
+            statement.execute("CREATE SCHEMA " + schema);
         }
+        child.database.add(
+                "--spring.datasource.url=" + url + (url.contains("?") ? "&" : "?") + "currentSchema=" + schema);
+        child.database.add("--spring.datasource.username=" + user);
+        child.database.add("--spring.datasource.password=" + password);
+        child.database.add("--spring.flyway.schemas=" + schema);
         return child;
+    }
+
+    /** Prepare a second node on this one's database (a shared PostgreSQL schema), with a data directory of its own. */
+    public ChildKintsugi anotherNode(Path data) {
+        if (database.isEmpty()) {
+            throw new IllegalStateException("Nodes share a database only on PostgreSQL; this instance is on H2");
+        }
+        ChildKintsugi node = new ChildKintsugi(data);
+        node.database.addAll(database);
+        return node;
     }
 
     public static boolean postgres() {

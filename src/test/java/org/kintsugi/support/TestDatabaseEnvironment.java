@@ -3,6 +3,7 @@ package org.kintsugi.support;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.UUID;
+import org.jspecify.annotations.Nullable;
 import org.springframework.boot.EnvironmentPostProcessor;
 import org.springframework.boot.SpringApplication;
 import org.springframework.core.env.ConfigurableEnvironment;
@@ -12,6 +13,8 @@ import org.springframework.core.env.MapPropertySource;
  * Give every test application context a database of its own: an in-memory H2 database by default, or, with
  * {@code -Dkintsugi.test.db=postgres}, a fresh schema in the PostgreSQL database named by
  * {@code KINTSUGI_TEST_PG_URL} (default {@code jdbc:postgresql://127.0.0.1:5432/kintsugi_test}). With
+ * {@code KINTSUGI_TEST_SEARCH_URL} set (an OpenSearch, e.g. {@code http://127.0.0.1:9200}), the search index lives
+ * there instead of in Lucene files, in indexes of the context's own (created at start, dropped when it closes). With
  * {@code -Dkintsugi.test.db=off} the application's own settings apply.
  */
 public class TestDatabaseEnvironment implements EnvironmentPostProcessor {
@@ -40,7 +43,22 @@ public class TestDatabaseEnvironment implements EnvironmentPostProcessor {
         properties.put("spring.datasource.hikari.maximum-pool-size", 6);
         properties.put("spring.datasource.hikari.minimum-idle", 1);
         properties.put("kintsugi.data-dir", System.getProperty("java.io.tmpdir") + "/kintsugi-test-" + name);
+        String search = searchUrl(environment);
+        if (search != null) {
+            properties.put("kintsugi.search.url", search);
+            properties.put("kintsugi.search.index-prefix", "kintsugi-test-" + name + "-");
+            properties.put(
+                    "spring.jpa.properties.hibernate.search.schema_management.strategy", "drop-and-create-and-drop");
+            // Refresh after each write: what the indexer acknowledged is searchable at once, as with Lucene.
+            properties.put("spring.jpa.properties.hibernate.search.indexing.plan.synchronization.strategy", "sync");
+        }
         environment.getPropertySources().addFirst(new MapPropertySource("kintsugiTestDatabase", properties));
+    }
+
+    /** Return the OpenSearch the search tests run against, or null to run them on Lucene files. */
+    public static @Nullable String searchUrl(ConfigurableEnvironment environment) {
+        String url = environment.getProperty("KINTSUGI_TEST_SEARCH_URL");
+        return url == null || url.isBlank() ? null : url.strip();
     }
 
     public static boolean postgres(ConfigurableEnvironment environment) {

@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import org.jspecify.annotations.Nullable;
+import org.kintsugi.analysis.AnalysisChanged;
 import org.kintsugi.postmortem.Author;
 import org.kintsugi.postmortem.PostmortemManagement;
 import org.kintsugi.postmortem.PostmortemStatus;
@@ -16,6 +17,7 @@ import org.kintsugi.shared.NotFoundException;
 import org.kintsugi.shared.Parsing;
 import org.kintsugi.shared.RefusedException;
 import org.kintsugi.shared.StaleVersionException;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -38,8 +40,15 @@ public class AccountManagement {
     private final PostmortemManagement postmortems;
     private final Clock clock;
     private final Limits limits;
+    private final ApplicationEventPublisher events;
 
-    AccountManagement(Accounts accounts, PostmortemManagement postmortems, Clock clock, Limits limits) {
+    AccountManagement(
+            Accounts accounts,
+            PostmortemManagement postmortems,
+            Clock clock,
+            Limits limits,
+            ApplicationEventPublisher events) {
+        this.events = events;
         this.accounts = accounts;
         this.postmortems = postmortems;
         this.clock = clock;
@@ -206,6 +215,8 @@ public class AccountManagement {
         if (expectedVersion != null && account.version() != expectedVersion) {
             throw new StaleVersionException("The account", expectedVersion, account.version());
         }
+        // Every change of one's own account passes here; if it fails, the event goes with the rolled-back transaction.
+        events.publishEvent(new AnalysisChanged(postmortemId));
         return account;
     }
 

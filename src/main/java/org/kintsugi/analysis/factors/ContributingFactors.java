@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import org.jspecify.annotations.Nullable;
+import org.kintsugi.analysis.AnalysisChanged;
 import org.kintsugi.incident.IncidentKind;
 import org.kintsugi.incident.Severity;
 import org.kintsugi.postmortem.Author;
@@ -24,6 +25,7 @@ import org.kintsugi.shared.Limits;
 import org.kintsugi.shared.NotFoundException;
 import org.kintsugi.shared.RefusedException;
 import org.kintsugi.shared.StaleVersionException;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.support.GeneratedKeyHolder;
 import org.springframework.jdbc.support.KeyHolder;
@@ -57,6 +59,7 @@ public class ContributingFactors {
     private final PostmortemManagement postmortems;
     private final Clock clock;
     private final Limits limits;
+    private final ApplicationEventPublisher events;
 
     ContributingFactors(
             JdbcClient jdbc,
@@ -64,8 +67,10 @@ public class ContributingFactors {
             FactorIncidents incidents,
             PostmortemManagement postmortems,
             Clock clock,
-            Limits limits) {
+            Limits limits,
+            ApplicationEventPublisher events) {
         this.limits = limits;
+        this.events = events;
         this.jdbc = jdbc;
         this.categories = categories;
         this.incidents = incidents;
@@ -355,8 +360,10 @@ public class ContributingFactors {
         }
     }
 
+    /** Return a draft postmortem about to change; every change passes here, so it announces the change as well. */
     private PostmortemView editable(long postmortemId) {
         PostmortemView postmortem = postmortems.find(postmortemId);
+        events.publishEvent(new AnalysisChanged(postmortemId));
         if (postmortem.status() != PostmortemStatus.DRAFT) {
             throw RefusedException.state("Only a draft can be changed. This postmortem is "
                     + postmortem.status().label().toLowerCase()

@@ -6,8 +6,10 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import org.jspecify.annotations.Nullable;
+import org.kintsugi.analysis.AnalysisChanged;
 import org.kintsugi.shared.InvalidInputException;
 import org.kintsugi.shared.NotFoundException;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -24,10 +26,12 @@ public class FactorCategories {
 
     private final JdbcClient jdbc;
     private final Clock clock;
+    private final ApplicationEventPublisher events;
 
-    FactorCategories(JdbcClient jdbc, Clock clock) {
+    FactorCategories(JdbcClient jdbc, Clock clock, ApplicationEventPublisher events) {
         this.jdbc = jdbc;
         this.clock = clock;
+        this.events = events;
     }
 
     /** Return every category in its order, retired ones included, with how many factors each holds. */
@@ -78,13 +82,23 @@ public class FactorCategories {
         return named(checked).orElseThrow();
     }
 
-    /** Rename a category; its factors move with it. */
+    /**
+     * Rename a category; its factors move with it, and every postmortem holding one of them is announced as changed
+     * (its analysis now reads the new name, in search too).
+     */
     public CategoryView rename(long id, @Nullable String name) {
-        find(id);
+        CategoryView before = find(id);
         String checked = checked(name, id);
         jdbc.sql("update factor_categories set name = ?, name_key = ? where id = ?")
                 .params(checked, key(checked), id)
                 .update();
+        if (!before.name().equals(checked)) {
+            jdbc.sql("select distinct postmortem_id from contributing_factors where category_id = ?")
+                    .param(id)
+                    .query(Long.class)
+                    .list()
+                    .forEach(postmortemId -> events.publishEvent(new AnalysisChanged(postmortemId)));
+        }
         return find(id);
     }
 

@@ -12,6 +12,7 @@ import org.jspecify.annotations.Nullable;
 import org.kintsugi.action.ActionDetails;
 import org.kintsugi.action.ActionManagement;
 import org.kintsugi.action.ActionView;
+import org.kintsugi.analysis.AnalysisChanged;
 import org.kintsugi.analysis.account.AccountManagement;
 import org.kintsugi.analysis.account.SharedEntry;
 import org.kintsugi.analysis.coach.LanguageCoach;
@@ -24,6 +25,7 @@ import org.kintsugi.postmortem.PostmortemView;
 import org.kintsugi.postmortem.TimelineItem;
 import org.kintsugi.shared.NotFoundException;
 import org.kintsugi.shared.RefusedException;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.annotation.Transactional;
@@ -48,6 +50,7 @@ public class FiveWhys {
     private final AccountManagement accounts;
     private final TransactionTemplate transaction;
     private final Clock clock;
+    private final ApplicationEventPublisher events;
 
     FiveWhys(
             WhyTrees trees,
@@ -61,7 +64,8 @@ public class FiveWhys {
             ActionManagement actions,
             AccountManagement accounts,
             PlatformTransactionManager transactions,
-            Clock clock) {
+            Clock clock,
+            ApplicationEventPublisher events) {
         this.trees = trees;
         this.rows = rows;
         this.ballots = ballots;
@@ -74,6 +78,7 @@ public class FiveWhys {
         this.accounts = accounts;
         this.transaction = new TransactionTemplate(transactions);
         this.clock = clock;
+        this.events = events;
     }
 
     /** Return the postmortem's tree as this person sees it: their own votes and how many they have left. */
@@ -146,6 +151,7 @@ public class FiveWhys {
         return transaction.execute(status -> {
             load(postmortemId).restate(expectedVersion, problem, actor.name(), clock.instant());
             trees.flush();
+            changed(postmortemId);
             return tree(postmortemId, actor.id());
         });
     }
@@ -158,6 +164,7 @@ public class FiveWhys {
         return transaction.execute(status -> {
             WhyNode node = load(postmortemId).addCause(parentId, checked, actor.name(), clock.instant());
             trees.flush();
+            changed(postmortemId);
             return node(postmortemId, node.id(), actor.id());
         });
     }
@@ -169,6 +176,7 @@ public class FiveWhys {
         WhyAnswer checked = AnswerRules.checked(answer, timelineEvents(postmortemId), accountEntries(postmortemId));
         loadHolding(postmortemId, nodeId).revise(nodeId, expectedVersion, checked, actor.name(), clock.instant());
         trees.flush();
+        changed(postmortemId);
         return node(postmortemId, nodeId, actor.id());
     }
 
@@ -181,6 +189,7 @@ public class FiveWhys {
         editable(postmortemId);
         int removed = loadHolding(postmortemId, nodeId).remove(nodeId).size();
         trees.flush();
+        changed(postmortemId);
         return removed;
     }
 
@@ -239,6 +248,25 @@ public class FiveWhys {
         tree.linkAction(nodeId, item.id(), actor.name(), clock.instant());
         trees.flush();
         return node(postmortemId, nodeId, actor.id());
+    }
+
+    /** Return the problem statement as restated (if it was) and every answer, parents before their children. */
+    @Transactional(readOnly = true)
+    public List<String> texts(long postmortemId) {
+        WhyTree tree = trees.findById(postmortemId).orElse(null);
+        if (tree == null) {
+            return List.of();
+        }
+        List<String> texts = new ArrayList<>();
+        if (tree.problem() != null) {
+            texts.add(tree.problem());
+        }
+        tree.nodes().forEach(node -> texts.add(node.answer()));
+        return texts;
+    }
+
+    private void changed(long postmortemId) {
+        events.publishEvent(new AnalysisChanged(postmortemId));
     }
 
     /** Return where an answer can be read, for links from elsewhere. */

@@ -7,6 +7,7 @@ import java.util.Set;
 import java.util.stream.Collectors;
 import org.kintsugi.postmortem.Author;
 import org.kintsugi.postmortem.FactorSource;
+import org.kintsugi.postmortem.PostmortemChanged;
 import org.kintsugi.postmortem.PostmortemPart;
 import org.kintsugi.postmortem.PostmortemPublished;
 import org.kintsugi.postmortem.PostmortemView;
@@ -189,6 +190,8 @@ public class PostmortemReview {
 
     private PostmortemView saved(ReviewedPostmortem postmortem) {
         postmortems.flush();
-        return postmortem.view();
+        PostmortemView view = postmortem.view();
+        events.publishEvent(new PostmortemChanged(view.id(), view.incidentId()));
+        return view;
     }
 }
