@@ -30,43 +30,43 @@ class IndexFollower {
         this.postmortems = postmortems;
     }
 
-    @Async
+    @Async(IndexTasks.EXECUTOR)
     @TransactionalEventListener
     void on(IncidentDeclared declared) {
         indexer.refresh(declared.incidentId());
     }
 
-    @Async
+    @Async(IndexTasks.EXECUTOR)
     @TransactionalEventListener
     void on(IncidentRevised revised) {
         indexer.refresh(revised.incidentId());
     }
 
-    @Async
+    @Async(IndexTasks.EXECUTOR)
     @TransactionalEventListener
     void on(IncidentResolved resolved) {
         indexer.refresh(resolved.incidentId());
     }
 
-    @Async
+    @Async(IndexTasks.EXECUTOR)
     @TransactionalEventListener
     void on(PostmortemChanged changed) {
         indexer.refresh(changed.incidentId());
     }
 
-    @Async
+    @Async(IndexTasks.EXECUTOR)
     @TransactionalEventListener
     void on(PostmortemPublished published) {
         indexer.refresh(published.incidentId());
     }
 
-    @Async
+    @Async(IndexTasks.EXECUTOR)
     @TransactionalEventListener
     void on(AnalysisChanged changed) {
         indexer.refresh(postmortems.find(changed.postmortemId()).incidentId());
     }
 
-    @Async
+    @Async(IndexTasks.EXECUTOR)
     @TransactionalEventListener
     void on(ActionItemChanged changed) {
         indexer.refresh(postmortems.find(changed.postmortemId()).incidentId());

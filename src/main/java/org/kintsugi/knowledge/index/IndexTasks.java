@@ -1,0 +1,33 @@
+package org.kintsugi.knowledge.index;
+
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.scheduling.concurrent.ThreadPoolTaskExecutor;
+
+/**
+ * The threads that bring the index up to date. Index writes wait for Lucene's commit (or OpenSearch's answer), so a
+ * burst of changes queues many of them; on threads of their own they never hold up another module's listeners on the
+ * shared executor. What is queued is not the only copy: each change stays incomplete in the event publication
+ * registry until its refresh has committed.
+ */
+@Configuration(proxyBeanMethods = false)
+class IndexTasks {
+
+    /** The executor {@link IndexFollower} runs on. */
+    static final String EXECUTOR = "knowledgeIndexTasks";
+
+    @Bean(name = EXECUTOR, destroyMethod = "shutdown")
+    ThreadPoolTaskExecutor knowledgeIndexTasks(@Value("${kintsugi.search.index-threads:2}") int threads) {
+        if (threads < 1 || threads > 64) {
+            throw new IllegalArgumentException(
+                    "kintsugi.search.index-threads must be between 1 and 64, not " + threads);
+        }
+        ThreadPoolTaskExecutor executor = new ThreadPoolTaskExecutor();
+        executor.setCorePoolSize(threads);
+        executor.setMaxPoolSize(threads);
+        executor.setThreadNamePrefix("index-");
+        executor.setAcceptTasksAfterContextClose(false);
+        return executor;
+    }
+}
