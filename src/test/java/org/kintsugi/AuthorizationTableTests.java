@@ -253,11 +253,16 @@ class AuthorizationTableTests {
             // Failed sign-ins and locks
             rule("GET /api/v1/sign-ins/failures", ADMINS),
             rule("POST /api/v1/sign-ins/lift", ADMINS).json(w -> "{\"address\": \"203.0.113.9\"}"),
-            // Backups: the test database is not the embedded file, so an administrator's backup is refused (409)
-            // and there is none to download (404); everyone else is stopped before that.
+            // Search and "another one of those"
             rule("GET /api/v1/search", EVERYONE_SIGNED_IN),
             rule("POST /api/v1/search/reindex", ADMINS),
             rule("GET /api/v1/search/reindex", ADMINS),
+            rule("GET /api/v1/incidents/{key}/similar", EVERYONE_SIGNED_IN),
+            rule("GET " + PM + "/similar", EVERYONE_SIGNED_IN),
+            rule("POST /api/v1/similar", MEMBERS)
+                    .json(w -> "{\"title\": \"Certificate expired on the load balancer\"}"),
+            // Backups: the test database is not the embedded file, so an administrator's backup is refused (409)
+            // and there is none to download (404); everyone else is stopped before that.
             rule("POST /api/v1/backups", ADMINS),
             rule("GET /api/v1/backups", ADMINS),
             rule("GET /api/v1/backups/{name}", "401 403 403 403 403 404")

@@ -8,6 +8,7 @@ import java.util.List;
 import org.jspecify.annotations.Nullable;
 import org.kintsugi.identity.KintsugiPrincipal;
 import org.kintsugi.incident.IncidentFilter;
+import org.kintsugi.incident.IncidentFormAid;
 import org.kintsugi.incident.IncidentKind;
 import org.kintsugi.incident.IncidentManagement;
 import org.kintsugi.incident.IncidentPageSection;
@@ -44,13 +45,19 @@ class IncidentController {
     private final Times times;
     private final Clock clock;
     private final ObjectProvider<IncidentPageSection> sections;
+    private final ObjectProvider<IncidentFormAid> formAids;
 
     IncidentController(
-            IncidentManagement incidents, Times times, Clock clock, ObjectProvider<IncidentPageSection> sections) {
+            IncidentManagement incidents,
+            Times times,
+            Clock clock,
+            ObjectProvider<IncidentPageSection> sections,
+            ObjectProvider<IncidentFormAid> formAids) {
         this.incidents = incidents;
         this.times = times;
         this.clock = clock;
         this.sections = sections;
+        this.formAids = formAids;
     }
 
     @GetMapping
@@ -190,6 +197,14 @@ class IncidentController {
     private String form(Model model, @Nullable IncidentView incident) {
         model.addAttribute("incident", incident);
         model.addAttribute("zones", Zones.all());
+        model.addAttribute(
+                "formAids",
+                incident != null
+                        ? java.util.List.of()
+                        : formAids.orderedStream()
+                                .map(IncidentFormAid::whileDeclaring)
+                                .flatMap(java.util.Optional::stream)
+                                .toList());
         options(model);
         return "incident/form";
     }

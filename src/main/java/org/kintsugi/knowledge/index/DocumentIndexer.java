@@ -8,6 +8,8 @@ import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.Supplier;
 import org.hibernate.search.mapper.orm.Search;
 import org.hibernate.search.mapper.orm.session.SearchSession;
+import org.kintsugi.knowledge.similar.DocumentVectors;
+import org.kintsugi.knowledge.similar.Passages;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -27,6 +29,7 @@ public class DocumentIndexer {
     private final EntityManager entityManager;
     private final TransactionTemplate transaction;
     private final Clock clock;
+    private final DocumentVectors vectors;
     private final Lock[] locks = new Lock[STRIPES];
 
     DocumentIndexer(
@@ -34,8 +37,10 @@ public class DocumentIndexer {
             KnowledgeDocuments documents,
             EntityManager entityManager,
             PlatformTransactionManager transactions,
-            Clock clock) {
+            Clock clock,
+            DocumentVectors vectors) {
         this.reader = reader;
+        this.vectors = vectors;
         this.documents = documents;
         this.entityManager = entityManager;
         this.transaction = new TransactionTemplate(transactions);
@@ -83,11 +88,15 @@ public class DocumentIndexer {
         Optional<KnowledgeDocument> stored = documents.findById(incidentId);
         if (content.isEmpty()) {
             stored.ifPresent(documents::delete);
+            vectors.remove(incidentId);
             search.indexingPlan().purge(KnowledgeDocument.class, incidentId, null);
         } else {
             KnowledgeDocument document = stored.orElseGet(() -> new KnowledgeDocument(incidentId));
             document.refresh(content.get(), clock.instant());
             search.indexingPlan().addOrUpdate(documents.save(document));
+            DocumentContent c = content.get();
+            vectors.update(
+                    incidentId, Passages.of(c.title(), c.summary(), c.impact(), c.sections(), c.whys(), c.factors()));
         }
         documents.flush();
         search.indexingPlan().execute();

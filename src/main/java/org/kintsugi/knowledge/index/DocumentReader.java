@@ -25,7 +25,7 @@ import org.springframework.stereotype.Component;
 class DocumentReader {
 
     /** Starts each section's block in the flattened sections, so a match can be traced back to its section. */
-    static final String SECTION_MARK = "§ ";
+    static final String SECTION_MARK = org.kintsugi.knowledge.similar.Passages.SECTION_MARK;
 
     private static final int MAX_TAGS = 4000;
 

@@ -14,7 +14,9 @@ import org.kintsugi.postmortem.PostmortemSummary;
 import org.springframework.stereotype.Component;
 
 /** Show an incident's postmortem on the incident's page: its state and due date, or a way to start it. */
+/* First in the sidebar: the incident's own postmortem comes before anything other modules add. */
 @Component
+@org.springframework.core.annotation.Order(10)
 class PostmortemOnIncident implements IncidentPageSection {
 
     private final PostmortemManagement postmortems;
