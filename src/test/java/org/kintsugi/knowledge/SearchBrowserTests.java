@@ -136,6 +136,41 @@ class SearchBrowserTests {
     }
 
     @Test
+    void declaringALookAlikeShowsTheOldOneWhileTypingAndOpensItWithoutLosingTheForm() {
+        Page page = browser.newPage();
+        Browser.signIn(page, base(), TestPeople.ADMIN_EMAIL, TestPeople.PASSWORD);
+        page.navigate(base() + "/incidents/new");
+        page.waitForLoadState(LoadState.LOAD);
+        page.locator("#title").pressSequentially(tag + " edge proxies certificate expired again");
+        Locator suggestion =
+                page.locator("#similar-while-declaring a", new Page.LocatorOptions().setHasText(expired.key()));
+        assertThat(suggestion).isVisible();
+        assertThat(page.locator("#similar-while-declaring .reasons").first()).containsText("Both mention");
+        Browser.screenshot(page, "similar-declaring-1280");
+
+        Page opened = page.waitForPopup(suggestion::click);
+        opened.waitForLoadState(LoadState.LOAD);
+        assertThat(opened).hasURL(base() + "/postmortems/" + postmortemId);
+        assertThat(opened.locator(".similar-panel .similar-list > li").first()).containsText("certificate");
+        Browser.screenshot(opened, "similar-postmortem-1280");
+        assertThat(page.locator("#title")).hasValue(tag + " edge proxies certificate expired again");
+
+        page.setViewportSize(390, 844);
+        int scrollWidth = (int) page.evaluate("document.documentElement.scrollWidth");
+        int innerWidth = (int) page.evaluate("window.innerWidth");
+        assertThat(scrollWidth).as("declare form width at 390 px").isLessThanOrEqualTo(innerWidth);
+        Browser.screenshot(page, "similar-declaring-390");
+
+        page.setViewportSize(1280, 900);
+        page.navigate(base() + "/incidents/" + expired.key());
+        Locator shown = page.locator(".similar-panel .similar-list > li > a");
+        assertThat(shown.first()).containsText("certificate");
+        assertThat(shown.filter(new Locator.FilterOptions().setHasText(expired.key() + " ")))
+                .hasCount(0);
+        Browser.screenshot(page, "similar-incident-1280");
+    }
+
+    @Test
     void theLiveResultsWorkByKeyboardAlone() {
         Page page = browser.newPage();
         Browser.signIn(page, base(), TestPeople.ADMIN_EMAIL, TestPeople.PASSWORD);

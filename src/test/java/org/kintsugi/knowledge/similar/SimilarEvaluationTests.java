@@ -103,7 +103,7 @@ class SimilarEvaluationTests {
         }
         System.out.println("Similar incidents, macro P@5 over 14 failure mechanisms (150 labelled postmortems):");
         figures.forEach((split, bySplit) -> System.out.printf(
-                "  %-4s  lexical %.3f  semantic %.3f  hybrid %.3f%n",
+                "  %-4s  lexical %.4f  semantic %.4f  hybrid %.4f%n",
                 split,
                 bySplit.get(SimilarityMethod.LEXICAL),
                 bySplit.get(SimilarityMethod.SEMANTIC),
