@@ -71,7 +71,9 @@ final class Sentence {
                 && nameShaped(j + 1)
                 && !word(j + 1).endsWith("'s")) j++;
         String next = word(j + 1);
-        if (Lexicon.isParticiple(next) || Lexicon.ACTING.contains(next)) {
+        // at the start of a sentence every word is capitalised: only a verb people do ("had", "forgot", "deployed")
+        // makes it a name there, not any past tense ("Checkout failed")
+        if (Lexicon.ACTING.contains(next) || !first && Lexicon.isParticiple(next)) {
             return true;
         }
         return !first
