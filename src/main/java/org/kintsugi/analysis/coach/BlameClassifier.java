@@ -15,7 +15,7 @@ import org.jspecify.annotations.Nullable;
  * {@link BlameHead}. A sentence taken for blame keeps the rule layer's findings in it, or, when no rule spoke, gets one
  * finding on the clause that names the person, with the category of the nearest {@link Categories centroid}. A
  * sentence taken for description loses the built-in rules' findings (the rules are woken by words; the classifier
- * reads the whole sentence); house rules are always kept. A sentence that names nobody and woke no rule is not
+ * reads the whole sentence); house rules are always kept, and a sentence a house rule marked gets no second finding. A sentence that names nobody and woke no rule is not
  * embedded at all: blame needs someone to blame, and skipping those keeps long reviews fast. Embeddings are cached per sentence text, so a review after an
  * edit embeds only the sentences that changed.
  */
@@ -85,8 +85,10 @@ final class BlameClassifier {
             List<Finding> ruled = byRules.findings().stream()
                     .filter(f -> builtInRules.contains(f.rule()) && f.start() >= start && f.start() < end)
                     .toList();
+            boolean houseRule = byRules.findings().stream()
+                    .anyMatch(f -> !builtInRules.contains(f.rule()) && f.start() >= start && f.start() < end);
             if (to - from >= 3 && blames(sentence, text.substring(start, end), ruled)) {
-                if (ruled.isEmpty()) {
+                if (ruled.isEmpty() && !houseRule) {
                     kept.add(finding(sentence, text.substring(start, end)));
                 } else {
                     kept.addAll(ruled);
