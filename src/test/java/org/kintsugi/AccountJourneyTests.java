@@ -114,7 +114,8 @@ class AccountJourneyTests {
                 "2026-11-19T14:05",
                 "The checkout error rate was climbing");
         // The coach points out the hindsight in the narrative while the account is still a private draft.
-        Locator mark = ana.locator("#narrative-coach mark.coach-mark").first();
+        Locator mark = ana.locator("#narrative-coach mark.coach-mark")
+                .filter(new Locator.FilterOptions().setHasText("should have told"));
         assertThat(mark).containsText("should have told");
         mark.focus();
         assertThat(mark).isFocused();

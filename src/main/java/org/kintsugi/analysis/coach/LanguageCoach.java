@@ -1,5 +1,9 @@
 package org.kintsugi.analysis.coach;
 
+import java.util.Set;
+import java.util.stream.Collectors;
+import org.springframework.boot.context.event.ApplicationReadyEvent;
+import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Service;
 
 /**
@@ -16,20 +20,41 @@ import org.springframework.stereotype.Service;
  * also have technical senses (lazy loading, naive retry) count only when a person is named in the same clause.
  * A statistical parser (Apache OpenNLP, Stanford CoreNLP) would read more sentences right but needs model files and
  * is far slower per megabyte; this rule layer is fast enough to run on every keystroke-sized save.
+ *
+ * <p>Words alone do not make blame ("the team owned that mess, as usual"), so a trained classifier reads each
+ * sentence as a whole ({@link BlameClassifier}): it decides whether the sentence blames, keeps the rules' findings in
+ * the sentences it takes for blame and drops them in the others, and adds a finding of its own where blame uses no
+ * word a rule knows. The model loads in the background after start-up.
  */
 @Service
 public class LanguageCoach {
 
+    private static final Set<String> BUILT_IN =
+            BuiltInRules.ALL.stream().map(BuiltInRule::id).collect(Collectors.toUnmodifiableSet());
+
     private volatile RuleSet rules;
+    private final BlameClassifier classifier;
 
     /** Start with every built-in rule switched on; {@link LanguageRules} narrows and widens the set. */
     public LanguageCoach() {
         this.rules = RuleSet.builtIn();
+        this.classifier = BlameClassifier.trained();
     }
 
     /** Review the text: the findings in text order and a blamelessness score from 0 to 100. */
     public LanguageReview review(String text) {
-        return rules.review(text);
+        return classifier.review(text, rules.review(text), BUILT_IN);
+    }
+
+    /** Load the language model in the background once the application is up, so the first review does not wait. */
+    @EventListener(ApplicationReadyEvent.class)
+    void warmUp() {
+        BlameClassifier.warmUp();
+    }
+
+    /** Return how many sentences this coach has embedded, cache misses only. */
+    int embedded() {
+        return classifier.embedded();
     }
 
     void use(RuleSet rules) {

@@ -27,7 +27,7 @@ final class Sentence {
                 || Lexicon.CLAUSE_WORDS.contains(w);
     }
 
-    /** Tell whether token {@code i} names a person: a pronoun, a role, a possessive of one, or a known first name. */
+    /** Tell whether token {@code i} names a person: a pronoun, a role, a possessive of one, or a name by its role. */
     boolean person(int i) {
         String w = word(i);
         if (w.isEmpty()) {
@@ -38,9 +38,57 @@ final class Sentence {
         } else if (w.endsWith("s'")) {
             w = w.substring(0, w.length() - 1);
         }
-        return Lexicon.PERSON_PRONOUNS.contains(w)
-                || Lexicon.PERSON_NOUNS.contains(w)
-                || (Lexicon.FIRST_NAMES.contains(w) && t.capitalised[i]);
+        return Lexicon.PERSON_PRONOUNS.contains(w) || Lexicon.PERSON_NOUNS.contains(w) || named(i);
+    }
+
+    /**
+     * Tell whether token {@code i} is a person's name, judged by the part it plays rather than by a list of names: an
+     * {@code @handle}; or a capitalised word shaped like a name (no digits, no inner capitals) that owns something
+     * ("Ngozi's change"), acts ("Ngozi deployed", "Ngozi never checked") or is the agent after "by". Product names
+     * that act are read as people too; the classifier weighs that against the rest of the sentence.
+     */
+    boolean named(int i) {
+        if (i < from || i >= to) return false;
+        String w = word(i);
+        if (word(i - 1).equals("@") && !w.isEmpty() && Character.isLetter(w.charAt(0))) return true;
+        if (!t.capitalised[i] || !nameShaped(i)) return false;
+        String bare = w.endsWith("'s") ? w.substring(0, w.length() - 2) : w;
+        if (Lexicon.NOT_NAMES.contains(bare)
+                || Lexicon.PERSON_PRONOUNS.contains(bare)
+                || Lexicon.DETERMINERS.contains(bare)
+                || Lexicon.ADVERBS.contains(bare)
+                || Lexicon.CLAUSE_WORDS.contains(bare)
+                || Lexicon.PREPOSITIONS.contains(bare)
+                || Lexicon.PERSON_NOUNS.contains(bare)) {
+            return false;
+        }
+        boolean first = i == from || Lexicon.isPunctuation(word(i - 1));
+        if (first && (bare.endsWith("ing") || bare.endsWith("s") && !w.endsWith("'s"))) return false;
+        if (w.endsWith("'s")) return true;
+        int j = i;
+        while (j + 1 < to
+                && t.capitalised[j + 1]
+                && nameShaped(j + 1)
+                && !word(j + 1).endsWith("'s")) j++;
+        String next = word(j + 1);
+        // at the start of a sentence every word is capitalised: only a verb people do ("had", "forgot", "deployed")
+        // makes it a name there, not any past tense ("Checkout failed")
+        if (Lexicon.ACTING.contains(next) || !first && Lexicon.isParticiple(next)) {
+            return true;
+        }
+        return !first
+                && (word(i - 1).equals("by")
+                        || word(i - 1).equals("blame")
+                        || word(i - 1).equals("on"));
+    }
+
+    private boolean nameShaped(int i) {
+        String raw = t.text.substring(t.starts[i], t.ends[i]);
+        for (int k = 1; k < raw.length(); k++) {
+            char c = raw.charAt(k);
+            if (Character.isDigit(c) || Character.isUpperCase(c) && raw.charAt(k - 1) != '-') return false;
+        }
+        return raw.length() > 1 && !Character.isDigit(raw.charAt(0));
     }
 
     /**

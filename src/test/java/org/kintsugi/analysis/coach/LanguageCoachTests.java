@@ -117,7 +117,31 @@ class LanguageCoachTests {
                     "This was a mistake in setting up the node pool.",
                     "The primary engineer did not have any contextual clues that they'd switched onto the LEAP hub."
                 })
-        void passes(String sentence) {
+        void passTheRuleLayer(String sentence) {
+            assertThat(RuleSet.builtIn().review(sentence).findings())
+                    .as(sentence)
+                    .isEmpty();
+        }
+
+        @ParameterizedTest
+        @ValueSource(
+                strings = {
+                    "The database should have failed over automatically but did not.",
+                    "The alert should have fired at 80% disk usage.",
+                    "Each action item should have an owner and a due date.",
+                    "We should have a talk with the platform team about ingress guidelines.",
+                    "The deploy tool should have asked for confirmation.",
+                    "New tool/component (GitOps) shouldn't have been rushed to production.",
+                    "Users failed to log in for 20 minutes.",
+                    "If only one node fails, traffic moves to the others.",
+                    "The user error messages were shown in English only.",
+                    "This was not human error: the form allowed an ambiguous choice.",
+                    "The outage was caused by a race condition in the cache layer.",
+                    "The lazy loading of images delayed the first paint.",
+                    "The naive retry loop amplified the load.",
+                    "This was a mistake in setting up the node pool."
+                })
+        void passTheWholeCoach(String sentence) {
             assertThat(coach.review(sentence).findings()).as(sentence).isEmpty();
         }
     }

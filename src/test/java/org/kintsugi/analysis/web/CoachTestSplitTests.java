@@ -1,0 +1,106 @@
+package org.kintsugi.analysis.web;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.httpBasic;
+
+import com.jayway.jsonpath.JsonPath;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import org.junit.jupiter.api.Test;
+import org.kintsugi.support.KintsugiAppTest;
+import org.kintsugi.support.TestPeople;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.http.MediaType;
+import org.springframework.test.web.servlet.assertj.MockMvcTester;
+
+/**
+ * Measure the coach on the blind test split of the coach set ({@code coach-set/test.tsv}, see its README), through
+ * {@code POST /api/v1/language/review} as any client would call it: a sentence counts as flagged when the response
+ * holds a finding. Nothing in the coach was tuned on this split; the figures per category are printed for the README.
+ *
+ * <p>The coach does not reach the target yet (precision 0.90, recall 0.85): it measures precision 0.807 and recall
+ * 0.727 here. The test runs in every build and asserts what the coach reaches, rounded down (0.80 and 0.70), so it
+ * cannot slip back unnoticed; raise the floors as the coach improves, up to the target.
+ */
+@KintsugiAppTest
+class CoachTestSplitTests {
+
+    static final Set<String> BLAME = Set.of("attribution", "judgement", "human-error", "counterfactual");
+
+    @Autowired
+    MockMvcTester mvc;
+
+    @Autowired
+    TestPeople people;
+
+    @Test
+    void flagsBlameOnTheBlindTestSplitNoWorseThanItDoesToday() throws Exception {
+        List<String[]> rows = rows();
+        Map<String, int[]> byLabel = new TreeMap<>();
+        int truePositives = 0, falsePositives = 0, falseNegatives = 0;
+        for (String[] row : rows) {
+            boolean blame = BLAME.contains(row[0]);
+            boolean flagged = flagged(row[1]);
+            int[] counts = byLabel.computeIfAbsent(row[0], label -> new int[2]);
+            counts[flagged ? 1 : 0]++;
+            if (flagged && blame) truePositives++;
+            else if (flagged) falsePositives++;
+            else if (blame) falseNegatives++;
+        }
+        double precision = truePositives / (double) Math.max(1, truePositives + falsePositives);
+        double recall = truePositives / (double) Math.max(1, truePositives + falseNegatives);
+        System.out.printf(
+                Locale.ROOT,
+                "test split: %d sentences; precision %.3f, recall %.3f (blame vs ok)%n",
+                rows.size(),
+                precision,
+                recall);
+        byLabel.forEach((label, counts) -> System.out.printf(
+                Locale.ROOT,
+                "  %-18s %-5s flagged %3d of %3d (%.0f%%)%n",
+                label,
+                BLAME.contains(label) ? "blame" : "ok",
+                counts[1],
+                counts[0] + counts[1],
+                100.0 * counts[1] / (counts[0] + counts[1])));
+        assertThat(rows).hasSizeGreaterThan(300);
+        assertThat(precision).as("precision on the test split (target 0.90)").isGreaterThanOrEqualTo(0.80);
+        assertThat(recall).as("recall on the test split (target 0.85)").isGreaterThanOrEqualTo(0.70);
+    }
+
+    private boolean flagged(String sentence) throws Exception {
+        StringBuilder json = new StringBuilder("{\"text\": \"");
+        for (char c : sentence.toCharArray()) {
+            if (c == '"' || c == '\\') json.append('\\').append(c);
+            else if (c < 0x20) json.append(String.format(Locale.ROOT, "\\u%04x", (int) c));
+            else json.append(c);
+        }
+        json.append("\"}");
+        var result = mvc.post()
+                .uri("/api/v1/language/review")
+                .with(httpBasic(people.member().email(), TestPeople.PASSWORD))
+                .contentType(MediaType.APPLICATION_JSON)
+                .content(json.toString())
+                .exchange();
+        assertThat(result).hasStatusOk();
+        List<Object> findings = JsonPath.read(result.getResponse().getContentAsString(), "$.findings");
+        return !findings.isEmpty();
+    }
+
+    static List<String[]> rows() throws IOException {
+        try (InputStream in = CoachTestSplitTests.class.getResourceAsStream("/language/coach-set/test.tsv")) {
+            String[] lines = new String(in.readAllBytes(), StandardCharsets.UTF_8).split("\n");
+            return java.util.Arrays.stream(lines)
+                    .skip(1)
+                    .filter(line -> !line.isBlank())
+                    .map(line -> line.split("\t", -1))
+                    .toList();
+        }
+    }
+}
