@@ -26,8 +26,6 @@ import org.kintsugi.shared.Limits;
 import org.kintsugi.shared.NotFoundException;
 import org.kintsugi.shared.RefusedException;
 import org.springframework.data.domain.Page;
-import org.springframework.data.domain.PageRequest;
-import org.springframework.data.domain.Sort;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
@@ -43,6 +41,7 @@ public class PostmortemManagement {
     private final IncidentManagement incidents;
     private final UserManagement users;
     private final PostmortemReads reads;
+    private final PostmortemListing listing;
     private final Clock clock;
     private final Limits limits;
 
@@ -53,6 +52,7 @@ public class PostmortemManagement {
             IncidentManagement incidents,
             UserManagement users,
             PostmortemReads reads,
+            PostmortemListing listing,
             Clock clock,
             Limits limits) {
         this.postmortems = postmortems;
@@ -61,6 +61,7 @@ public class PostmortemManagement {
         this.incidents = incidents;
         this.users = users;
         this.reads = reads;
+        this.listing = listing;
         this.clock = clock;
         this.limits = limits;
     }
@@ -144,9 +145,7 @@ public class PostmortemManagement {
     /** Return a page of postmortems, the soonest due first, then the most recently changed. */
     @Transactional(readOnly = true)
     public Page<PostmortemView> list(PostmortemFilter filter) {
-        Sort order = Sort.by(Sort.Order.asc("dueAt").nullsLast(), Sort.Order.desc("updatedAt"));
-        var page = PageRequest.of(filter.page(), filter.size(), order);
-        return postmortems.findAll(filter.specification(clock.instant()), page).map(Postmortem::view);
+        return listing.list(filter, clock.instant());
     }
 
     /** Save a section's Markdown, refusing when someone else saved it since {@code expectedVersion}. */
