@@ -12,7 +12,5 @@ interface ActionItems extends JpaRepository<ActionItem, Long>, JpaSpecificationE
 
     List<ActionItem> findByParentId(long parentId);
 
-    List<ActionItem> findByParentIdIn(java.util.Collection<Long> parentIds);
-
     List<ActionItem> findByStatusIn(java.util.Collection<ActionStatus> statuses);
 }

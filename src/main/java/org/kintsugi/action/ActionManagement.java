@@ -25,10 +25,8 @@ import org.kintsugi.shared.NotFoundException;
 import org.kintsugi.shared.StaleVersionException;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.data.domain.Page;
-import org.springframework.data.domain.PageRequest;
-import org.springframework.data.domain.Pageable;
-import org.springframework.data.domain.Sort;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
@@ -46,6 +44,7 @@ public class ActionManagement {
     private final ActionChanges changes;
     private final ActionSettingsStore settings;
     private final ActionNotices notices;
+    private final ActionListing listing;
     private final PostmortemManagement postmortems;
     private final UserManagement users;
     private final Limits limits;
@@ -57,6 +56,7 @@ public class ActionManagement {
             ActionChanges changes,
             ActionSettingsStore settings,
             ActionNotices notices,
+            ActionListing listing,
             PostmortemManagement postmortems,
             UserManagement users,
             Clock clock,
@@ -68,6 +68,7 @@ public class ActionManagement {
         this.changes = changes;
         this.settings = settings;
         this.notices = notices;
+        this.listing = listing;
         this.postmortems = postmortems;
         this.users = users;
         this.clock = clock;
@@ -230,30 +231,13 @@ public class ActionManagement {
         return ordered;
     }
 
-    /** Return the items matching the filter, soonest due first. */
-    @Transactional(readOnly = true)
-    public List<ActionView> list(ActionFilter filter) {
-        return list(filter, Pageable.unpaged(Sort.by("dueDate", "id"))).getContent();
-    }
-
     /** Return a page of the items matching the filter, soonest due first. */
-    @Transactional(readOnly = true)
+    @Transactional(propagation = Propagation.SUPPORTS, readOnly = true)
     public Page<ActionView> list(ActionFilter filter, int page, int size) {
-        return list(
-                filter,
-                PageRequest.of(Math.max(0, page), Math.clamp(size, 1, MAX_PAGE_SIZE), Sort.by("dueDate", "id")));
-    }
-
-    private Page<ActionView> list(ActionFilter filter, Pageable pageable) {
         LocalDate today = LocalDate.ofInstant(clock.instant(), ZoneOffset.UTC);
         List<Long> teamPostmortems =
                 filter.team() == null || filter.team().isBlank() ? null : postmortems.idsWithTeam(filter.team());
-        Page<ActionItem> found = items.findAll(filter.specification(today, teamPostmortems), pageable);
-        // The sub-steps of every listed item in one query, for their roll-up.
-        Map<Long, Progress> progress = progress(
-                items.findByParentIdIn(found.stream().map(ActionItem::id).toList()));
-        Duration soak = soak();
-        return found.map(item -> item.view(soak, progress.getOrDefault(item.id(), Progress.NONE)));
+        return listing.list(filter, today, teamPostmortems, Math.max(0, page), Math.clamp(size, 1, MAX_PAGE_SIZE));
     }
 
     /** Return how many committed items make a postmortem's list long enough to ask which matter most. */

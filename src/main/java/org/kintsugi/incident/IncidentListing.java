@@ -61,7 +61,16 @@ class IncidentListing {
                 .list();
     }
 
+    /** Return a page of incidents with the exact number of matches, as the API reports it. */
     Page<IncidentView> list(IncidentFilter filter) {
+        return list(filter, false).page();
+    }
+
+    /**
+     * Return a page of incidents; with {@code stopCounting} and a text filter, count the matches only up to
+     * {@link #PAGES_COUNTED} pages past this one.
+     */
+    IncidentMatches list(IncidentFilter filter, boolean stopCounting) {
         Map<String, Object> params = new LinkedHashMap<>();
         String where = where(filter, params);
         long offset = (long) filter.page() * filter.size();
@@ -82,14 +91,33 @@ class IncidentListing {
                 .query((rs, n) -> IncidentReads.row(rs))
                 .list();
         var pageable = PageRequest.of(filter.page(), filter.size());
-        long total = rows.size() < filter.size() && (rows.size() > 0 || offset == 0)
-                ? offset + rows.size()
-                : jdbc.sql("select count(*) from incidents i" + where)
-                        .params(withoutCursor(params))
-                        .query(Long.class)
-                        .single();
-        return new PageImpl<>(withTags(rows), pageable, total);
+        List<IncidentView> content = withTags(rows);
+        if (rows.size() < filter.size() && (rows.size() > 0 || offset == 0)) {
+            return new IncidentMatches(new PageImpl<>(content, pageable, offset + rows.size()), null);
+        }
+        Map<String, Object> counted = withoutCursor(params);
+        if (stopCounting && params.containsKey("text")) {
+            // Each match of a text filter is found by reading the title and summary of every row the other filters
+            // leave, so stop a few pages past this one: enough to say what lies ahead, bounded however many match.
+            long limit = offset + (long) PAGES_COUNTED * filter.size();
+            long total = jdbc.sql("select count(*) from (select 1 from incidents i" + where + " fetch first "
+                            + (limit + 1) + " rows only) m")
+                    .params(counted)
+                    .query(Long.class)
+                    .single();
+            return total > limit
+                    ? new IncidentMatches(new PageImpl<>(content, pageable, limit + 1), limit)
+                    : new IncidentMatches(new PageImpl<>(content, pageable, total), null);
+        }
+        long total = jdbc.sql("select count(*) from incidents i" + where)
+                .params(counted)
+                .query(Long.class)
+                .single();
+        return new IncidentMatches(new PageImpl<>(content, pageable, total), null);
     }
+
+    /** How many pages past the one shown a text filter's matches are counted on a page people browse. */
+    static final int PAGES_COUNTED = 4;
 
     private static Map<String, Object> withoutCursor(Map<String, Object> params) {
         Map<String, Object> counted = new LinkedHashMap<>(params);

@@ -119,6 +119,15 @@ public class IncidentManagement {
         return listing.list(filter);
     }
 
+    /**
+     * Return a page of incidents for people to browse: as {@link #list}, but a text filter's matches are counted only
+     * a few pages ahead, which keeps a broad search as quick as the page itself.
+     */
+    @Transactional(propagation = Propagation.SUPPORTS, readOnly = true)
+    public IncidentMatches browse(IncidentFilter filter) {
+        return listing.list(filter, true);
+    }
+
     /** Return an incident's activity, newest first. */
     @Transactional(propagation = Propagation.SUPPORTS, readOnly = true)
     public List<ActivityView> activity(String key) {

@@ -1,9 +1,7 @@
 package org.kintsugi.postmortem;
 
-import java.time.Instant;
 import org.jspecify.annotations.Nullable;
 import org.kintsugi.incident.Severity;
-import org.springframework.data.jpa.domain.Specification;
 
 /**
  * Which postmortems a list shows.
@@ -16,29 +14,4 @@ public record PostmortemFilter(
         @Nullable Severity severity,
         @Nullable String team,
         int page,
-        int size) {
-
-    Specification<Postmortem> specification(Instant now) {
-        Specification<Postmortem> spec = (root, query, cb) -> cb.conjunction();
-        if (status != null) {
-            spec = spec.and((root, query, cb) -> cb.equal(root.get("status"), status));
-        }
-        if (severity != null) {
-            spec = spec.and((root, query, cb) -> cb.equal(root.get("severity"), severity));
-        }
-        if (team != null && !team.isBlank()) {
-            String like = "%|" + team.strip().replace("%", "").replace("_", "") + "|%";
-            spec = spec.and((root, query, cb) -> cb.like(cb.lower(root.get("teams")), like.toLowerCase()));
-        }
-        if ("due".equals(due) || "overdue".equals(due)) {
-            spec = spec.and((root, query, cb) -> cb.and(
-                    cb.isNotNull(root.get("dueAt")),
-                    cb.isNull(root.get("publishedAt")),
-                    cb.notEqual(root.get("status"), PostmortemStatus.PUBLISHED)));
-        }
-        if ("overdue".equals(due)) {
-            spec = spec.and((root, query, cb) -> cb.lessThan(root.get("dueAt"), now));
-        }
-        return spec;
-    }
-}
+        int size) {}

@@ -27,8 +27,6 @@ import org.kintsugi.shared.NotFoundException;
 import org.kintsugi.shared.RefusedException;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.data.domain.Page;
-import org.springframework.data.domain.PageRequest;
-import org.springframework.data.domain.Sort;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
@@ -44,6 +42,7 @@ public class PostmortemManagement {
     private final IncidentManagement incidents;
     private final UserManagement users;
     private final PostmortemReads reads;
+    private final PostmortemListing listing;
     private final Clock clock;
     private final Limits limits;
     private final ApplicationEventPublisher events;
@@ -55,6 +54,7 @@ public class PostmortemManagement {
             IncidentManagement incidents,
             UserManagement users,
             PostmortemReads reads,
+            PostmortemListing listing,
             Clock clock,
             Limits limits,
             ApplicationEventPublisher events) {
@@ -65,6 +65,7 @@ public class PostmortemManagement {
         this.incidents = incidents;
         this.users = users;
         this.reads = reads;
+        this.listing = listing;
         this.clock = clock;
         this.limits = limits;
     }
@@ -151,9 +152,7 @@ public class PostmortemManagement {
     /** Return a page of postmortems, the soonest due first, then the most recently changed. */
     @Transactional(readOnly = true)
     public Page<PostmortemView> list(PostmortemFilter filter) {
-        Sort order = Sort.by(Sort.Order.asc("dueAt").nullsLast(), Sort.Order.desc("updatedAt"));
-        var page = PageRequest.of(filter.page(), filter.size(), order);
-        return postmortems.findAll(filter.specification(clock.instant()), page).map(Postmortem::view);
+        return listing.list(filter, clock.instant());
     }
 
     /** Save a section's Markdown, refusing when someone else saved it since {@code expectedVersion}. */

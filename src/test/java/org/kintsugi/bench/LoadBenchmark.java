@@ -71,7 +71,35 @@ class LoadBenchmark {
     static final Path DATA = Path.of("target", "bench-data-" + INCIDENTS).toAbsolutePath();
 
     /** Figures of one scenario: every latency sample (Java client) or wrk's percentiles, in microseconds. */
-    record Result(String name, long requests, long errors, double seconds, long[] micros, long[] wrkPercentiles) {
+    record Result(
+            String name,
+            long requests,
+            long errors,
+            double seconds,
+            long[] micros,
+            long[] wrkPercentiles,
+            double cpuMillisPerRequest,
+            double loadAverage) {
+
+        Result(String name, long requests, long errors, double seconds, long[] micros, long[] wrkPercentiles) {
+            this(name, requests, errors, seconds, micros, wrkPercentiles, Double.NaN, Double.NaN);
+        }
+
+        /**
+         * Return this result with the server's processor time per request and the machine's load average: on a shared
+         * machine requests per second follow the load, the processor time a request costs much less so.
+         */
+        Result withCost(Duration serverCpu, double load) {
+            return new Result(
+                    name,
+                    requests,
+                    errors,
+                    seconds,
+                    micros,
+                    wrkPercentiles,
+                    serverCpu.toNanos() / 1e6 / requests,
+                    load);
+        }
 
         double rps() {
             return requests / seconds;
@@ -90,14 +118,16 @@ class LoadBenchmark {
         String row() {
             return String.format(
                     Locale.ROOT,
-                    "| %-34s | %8d | %8.0f | %7.2f | %7.2f | %7.2f | %6d |",
+                    "| %-34s | %8d | %8.0f | %7.2f | %7.2f | %7.2f | %6d | %6.2f | %5.1f |",
                     name,
                     requests,
                     rps(),
                     percentile(50),
                     percentile(95),
                     percentile(99),
-                    errors);
+                    errors,
+                    cpuMillisPerRequest,
+                    loadAverage);
         }
     }
 
@@ -150,14 +180,23 @@ class LoadBenchmark {
             // Each scenario is warmed up right before it is measured, so the JIT has compiled that path and the
             // figures show the steady state rather than the last seconds of compilation.
             List<Result> results = new ArrayList<>();
+            // -Dbench.only=list,factor measures only the scenarios whose name contains one of the words.
+            List<String> only = List.of(System.getProperty("bench.only", "").split(",")).stream()
+                    .filter(w -> !w.isBlank())
+                    .toList();
             for (Scenario s : scenarios) {
+                if (!only.isEmpty() && only.stream().noneMatch(s.name()::contains)) {
+                    continue;
+                }
                 System.out.printf("Warming up %s for %ds…%n", s.name(), WARM_UP.toSeconds());
                 if (useWrk) {
                     runWrk(wrk, s, WARM_UP);
                 } else {
                     run(client, s, WARM_UP);
                 }
-                results.add(useWrk ? runWrk(wrk, s, RUN) : run(client, s, RUN));
+                Duration cpuBefore = cpu(app);
+                Result result = useWrk ? runWrk(wrk, s, RUN) : run(client, s, RUN);
+                results.add(result.withCost(cpu(app).minus(cpuBefore), loadAverage()));
                 System.out.println(results.getLast().row());
             }
             report(readySeconds, results);
@@ -170,6 +209,16 @@ class LoadBenchmark {
     }
 
     static String generator = "";
+
+    /** Return the processor time the server process has used so far. */
+    static Duration cpu(Process app) {
+        return app.toHandle().info().totalCpuDuration().orElse(Duration.ZERO);
+    }
+
+    /** Return the machine's load average over the last minute, or NaN where the system does not say. */
+    static double loadAverage() {
+        return java.lang.management.ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage();
+    }
 
     /** A request to repeat: {@code {key}} in the path becomes a random incident's key each time. */
     record Scenario(String name, String path, String header) {
@@ -537,10 +586,12 @@ class LoadBenchmark {
                 generator));
         out.append(String.format(
                 Locale.ROOT, "Start to ready (new JVM, process start to readiness UP): %.2f s%n%n", readySeconds));
+        out.append("cpu ms: the server's processor time per request while measured; load: the machine's load average"
+                + " (1 minute) at the end of the scenario.\n\n");
         out.append(
-                "| scenario                           | requests |    req/s | p50 ms  | p95 ms  | p99 ms  | errors |\n");
+                "| scenario                           | requests |    req/s | p50 ms  | p95 ms  | p99 ms  | errors | cpu ms | load  |\n");
         out.append(
-                "|------------------------------------|----------|----------|---------|---------|---------|--------|\n");
+                "|------------------------------------|----------|----------|---------|---------|---------|--------|--------|-------|\n");
         results.forEach(r -> out.append(r.row()).append('\n'));
         System.out.println();
         System.out.println(out);

@@ -11,6 +11,7 @@ import org.kintsugi.incident.IncidentFilter;
 import org.kintsugi.incident.IncidentFormAid;
 import org.kintsugi.incident.IncidentKind;
 import org.kintsugi.incident.IncidentManagement;
+import org.kintsugi.incident.IncidentMatches;
 import org.kintsugi.incident.IncidentPageSection;
 import org.kintsugi.incident.IncidentSort;
 import org.kintsugi.incident.IncidentStatus;
@@ -68,8 +69,9 @@ class IncidentController {
             Model model) {
         try {
             IncidentFilter filter = query.filter(me.zone());
-            Page<IncidentView> page = incidents.list(filter);
-            model.addAttribute("page", page);
+            IncidentMatches matches = incidents.browse(filter);
+            model.addAttribute("page", matches.page());
+            model.addAttribute("moreThan", matches.moreThan());
             model.addAttribute("sort", filter.sort());
         } catch (InvalidInputException e) {
             model.addAttribute("page", Page.empty());

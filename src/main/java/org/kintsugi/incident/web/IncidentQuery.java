@@ -24,7 +24,7 @@ import org.springframework.web.util.UriComponentsBuilder;
  * The list filters as they appear in the URL, so a view can be shared: {@code ?status=open&severity=SEV1&q=dns}.
  * Dates ({@code 2026-11-01}) are days in the reader's zone; date-times need an offset.
  */
-record IncidentQuery(
+public record IncidentQuery(
         @Nullable List<String> status,
         @Nullable List<String> severity,
         @Nullable List<String> kind,

@@ -6,7 +6,7 @@ import java.time.format.DateTimeFormatter;
 import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Component;
 
-/** Show moments in the reader's zone; templates call it as {@code @times}. */
+/** Show moments in the reader's zone; templates call it as {@code #times} (see {@link TimesDialect}). */
 @Component("times")
 public class Times {
 

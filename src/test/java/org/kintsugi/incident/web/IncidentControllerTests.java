@@ -22,6 +22,7 @@ import org.kintsugi.incident.IncidentDetails;
 import org.kintsugi.incident.IncidentFilter;
 import org.kintsugi.incident.IncidentKind;
 import org.kintsugi.incident.IncidentManagement;
+import org.kintsugi.incident.IncidentMatches;
 import org.kintsugi.incident.IncidentPage;
 import org.kintsugi.incident.IncidentStatus;
 import org.kintsugi.incident.IncidentView;
@@ -36,6 +37,7 @@ import org.springframework.boot.webmvc.test.autoconfigure.WebMvcTest;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Import;
 import org.springframework.data.domain.PageImpl;
+import org.springframework.data.domain.PageRequest;
 import org.springframework.http.HttpStatus;
 import org.springframework.test.context.bean.override.mockito.MockitoBean;
 import org.springframework.test.web.servlet.assertj.MockMvcTester;
@@ -86,8 +88,9 @@ class IncidentControllerTests {
 
     @Test
     void htmxFilterRequestGetsOnlyTheResultsFragment() {
-        given(incidents.list(any(IncidentFilter.class)))
-                .willReturn(new PageImpl<>(List.of(incident("Handover missed an escalation", 0))));
+        given(incidents.browse(any(IncidentFilter.class)))
+                .willReturn(new IncidentMatches(
+                        new PageImpl<>(List.of(incident("Handover missed an escalation", 0))), null));
         var result = mvc.get()
                 .uri("/incidents?severity=SEV2&q=handover")
                 .header("HX-Request", "true")
@@ -104,8 +107,9 @@ class IncidentControllerTests {
 
     @Test
     void plainRequestGetsTheWholePageWithFiltersKept() {
-        given(incidents.list(any(IncidentFilter.class)))
-                .willReturn(new PageImpl<>(List.of(incident("Handover missed an escalation", 0))));
+        given(incidents.browse(any(IncidentFilter.class)))
+                .willReturn(new IncidentMatches(
+                        new PageImpl<>(List.of(incident("Handover missed an escalation", 0))), null));
         var result = mvc.get()
                 .uri("/incidents?severity=SEV2&q=handover")
                 .with(user(member))
@@ -117,6 +121,47 @@ class IncidentControllerTests {
                 .contains("id=\"incident-filters\"")
                 .contains("value=\"handover\"")
                 .containsPattern("value=\"SEV2\"\\s+checked");
+    }
+
+    @Test
+    void searchWhoseCountStoppedSaysMoreThanAndOffersTheNextPageWithoutALastOne() {
+        given(incidents.browse(any(IncidentFilter.class)))
+                .willReturn(new IncidentMatches(
+                        new PageImpl<>(
+                                List.of(incident("Handover missed an escalation", 0)), PageRequest.of(0, 25), 101),
+                        100L));
+        var result = mvc.get()
+                .uri("/incidents?severity=SEV2&q=handover")
+                .header("HX-Request", "true")
+                .with(user(member))
+                .exchange();
+        assertThat(result).hasStatusOk();
+        assertThat(result)
+                .bodyText()
+                .contains("More than <span>100</span> incidents match these filters.")
+                .contains("Page <span>1</span></span>")
+                .contains("rel=\"next\"")
+                .doesNotContain(" of <span>");
+    }
+
+    @Test
+    void exactCountShowsTheNumberOfPages() {
+        given(incidents.browse(any(IncidentFilter.class)))
+                .willReturn(new IncidentMatches(
+                        new PageImpl<>(
+                                List.of(incident("Handover missed an escalation", 0)), PageRequest.of(0, 25), 60),
+                        null));
+        var result = mvc.get()
+                .uri("/incidents?severity=SEV2&q=handover")
+                .header("HX-Request", "true")
+                .with(user(member))
+                .exchange();
+        assertThat(result).hasStatusOk();
+        assertThat(result)
+                .bodyText()
+                .contains("<span>60</span> incident<span>s</span><span> match these filters</span>.")
+                .contains("Page <span>1</span> of <span>3</span>")
+                .doesNotContain("More than");
     }
 
     @Test
