@@ -62,6 +62,10 @@ class SimilarEvaluationTests {
     @Autowired
     TestPeople people;
 
+    @Autowired
+    @org.springframework.beans.factory.annotation.Qualifier("knowledgeIndexTasks")
+    org.springframework.scheduling.concurrent.ThreadPoolTaskExecutor indexTasks;
+
     /** Labelled postmortems by incident id. */
     final Map<Long, Labelled> labelled = new HashMap<>();
 
@@ -82,13 +86,18 @@ class SimilarEvaluationTests {
             labelled.put(incidentId, new Labelled(cells[0], cells[1], cells[3]));
         }
         assertThat(labelled).hasSize(150);
+        // Each import is followed by several refreshes (the incident, then its postmortem), queued on the index's
+        // threads as each import commits; measure only once every one has run, or the figures would depend on how
+        // far the index threads got.
         Awaitility.await()
-                .atMost(Duration.ofMinutes(5))
+                .atMost(Duration.ofMinutes(10))
                 .pollInterval(Duration.ofMillis(500))
                 .until(() -> jdbc.sql("select count(*) from knowledge_vectors")
-                                .query(Long.class)
-                                .single()
-                        >= 150);
+                                        .query(Long.class)
+                                        .single()
+                                >= 150
+                        && indexTasks.getQueueSize() == 0
+                        && indexTasks.getActiveCount() == 0);
     }
 
     @Test
