@@ -168,6 +168,10 @@ class SearchBrowserTests {
         assertThat(shown.filter(new Locator.FilterOptions().setHasText(expired.key() + " ")))
                 .hasCount(0);
         Browser.screenshot(page, "similar-incident-1280");
+        page.setViewportSize(390, 844);
+        page.navigate(base() + "/incidents/" + expired.key());
+        page.locator(".similar-panel .similar-list").waitFor();
+        Browser.screenshot(page, "similar-incident-390");
     }
 
     @Test

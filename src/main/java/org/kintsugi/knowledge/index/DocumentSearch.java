@@ -15,7 +15,6 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.apache.lucene.analysis.Analyzer;
 import org.apache.lucene.analysis.TokenStream;
-import org.apache.lucene.analysis.custom.CustomAnalyzer;
 import org.apache.lucene.analysis.tokenattributes.CharTermAttribute;
 import org.hibernate.search.engine.search.aggregation.AggregationKey;
 import org.hibernate.search.engine.search.common.BooleanOperator;
@@ -53,7 +52,7 @@ public class DocumentSearch {
     private static final Pattern BARE_WORD = Pattern.compile("(?<![\\w\"~*])([\\p{L}\\p{N}]{4,})(?![\\w\"~*])");
 
     /** The index's English analysis without stop words, to stem a word before a fuzzy match. */
-    private static final Analyzer STEMMER = stemmer();
+    private static final Analyzer STEMMER = SearchAnalysis.inProcess(false);
 
     private static final List<String> FACETS = List.of("kind", "severity", "status", "service", "team", "factor");
 
@@ -284,20 +283,6 @@ public class DocumentSearch {
             String stem = tokens.incrementToken() ? term.toString() : "";
             tokens.end();
             return stem;
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-    }
-
-    private static Analyzer stemmer() {
-        try {
-            return CustomAnalyzer.builder()
-                    .withTokenizer("standard")
-                    .addTokenFilter("englishPossessive")
-                    .addTokenFilter("lowercase")
-                    .addTokenFilter("asciiFolding")
-                    .addTokenFilter("porterStem")
-                    .build();
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

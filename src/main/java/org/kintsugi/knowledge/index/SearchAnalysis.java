@@ -1,5 +1,9 @@
 package org.kintsugi.knowledge.index;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import org.apache.lucene.analysis.Analyzer;
+import org.apache.lucene.analysis.custom.CustomAnalyzer;
 import org.hibernate.search.backend.elasticsearch.analysis.ElasticsearchAnalysisConfigurationContext;
 import org.hibernate.search.backend.elasticsearch.analysis.ElasticsearchAnalysisConfigurer;
 import org.hibernate.search.backend.lucene.analysis.LuceneAnalysisConfigurationContext;
@@ -15,6 +19,27 @@ public final class SearchAnalysis {
     public static final String ENGLISH = "english";
 
     private SearchAnalysis() {}
+
+    /**
+     * Return the same English analysis as a Lucene analyzer to run in-process, on words that never reach the index:
+     * a misspelt word stemmed before a fuzzy match (without stop words), or the words of an incident counted for
+     * "another one of those" (with them).
+     */
+    public static Analyzer inProcess(boolean stopWords) {
+        try {
+            CustomAnalyzer.Builder builder = CustomAnalyzer.builder()
+                    .withTokenizer("standard")
+                    .addTokenFilter("englishPossessive")
+                    .addTokenFilter("lowercase")
+                    .addTokenFilter("asciiFolding");
+            if (stopWords) {
+                builder.addTokenFilter("stop");
+            }
+            return builder.addTokenFilter("porterStem").build();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
 
     /** Register the analyzer with the embedded Lucene backend. */
     public static final class OnLucene implements LuceneAnalysisConfigurer {

@@ -16,7 +16,6 @@ import java.util.Set;
 import java.util.stream.Collectors;
 import org.apache.lucene.analysis.Analyzer;
 import org.apache.lucene.analysis.TokenStream;
-import org.apache.lucene.analysis.custom.CustomAnalyzer;
 import org.apache.lucene.analysis.tokenattributes.CharTermAttribute;
 import org.apache.lucene.analysis.tokenattributes.OffsetAttribute;
 import org.hibernate.search.mapper.orm.Search;
@@ -50,7 +49,7 @@ public class SimilarIncidents {
     /** Below this cosine, closeness in meaning is not given as a reason. */
     private static final double CLOSE_IN_MEANING = 0.55;
 
-    private static final Analyzer WORDS = analyzer();
+    private static final Analyzer WORDS = org.kintsugi.knowledge.index.SearchAnalysis.inProcess(true);
 
     /**
      * Common words beyond Lucene's short English stop list, as stems, left out of the words a reason names. The query
@@ -330,21 +329,6 @@ public class SimilarIncidents {
                         rs.getString(10),
                         rs.getString(11)))
                 .list();
-    }
-
-    private static Analyzer analyzer() {
-        try {
-            return CustomAnalyzer.builder()
-                    .withTokenizer("standard")
-                    .addTokenFilter("englishPossessive")
-                    .addTokenFilter("lowercase")
-                    .addTokenFilter("asciiFolding")
-                    .addTokenFilter("stop")
-                    .addTokenFilter("porterStem")
-                    .build();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
     }
 
     /** What is compared of one incident, read from its search document. */
