@@ -2,8 +2,6 @@ package org.kintsugi.analysis.coach;
 
 import java.util.Set;
 import java.util.stream.Collectors;
-import org.springframework.boot.context.event.ApplicationReadyEvent;
-import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Service;
 
 /**
@@ -44,12 +42,6 @@ public class LanguageCoach {
     /** Review the text: the findings in text order and a blamelessness score from 0 to 100. */
     public LanguageReview review(String text) {
         return classifier.review(text, rules.review(text), BUILT_IN);
-    }
-
-    /** Load the language model in the background once the application is up, so the first review does not wait. */
-    @EventListener(ApplicationReadyEvent.class)
-    void warmUp() {
-        BlameClassifier.warmUp();
     }
 
     /** Return how many sentences this coach has embedded, cache misses only. */
