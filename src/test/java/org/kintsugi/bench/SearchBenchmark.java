@@ -21,6 +21,9 @@ import org.kintsugi.identity.TokenManagement;
 import org.kintsugi.identity.UserManagement;
 import org.kintsugi.knowledge.KnowledgeSearch;
 import org.kintsugi.knowledge.SearchQuery;
+import org.kintsugi.knowledge.similar.DocumentVectors;
+import org.kintsugi.knowledge.similar.Embedder;
+import org.kintsugi.knowledge.similar.Passages;
 import org.springframework.boot.SpringApplication;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -43,6 +46,9 @@ class SearchBenchmark {
     static final Path QUERIES = Path.of(System.getProperty("bench.queries", "/work/shared/bench/queries.tsv"));
     static final int DOCS = Integer.getInteger("bench.docs", 10_000);
     static final int PASSES = Integer.getInteger("bench.passes", 3);
+    static final int[] CLIENTS = {1, 8};
+    static final int EMBED = Integer.getInteger("bench.embed", 2_000);
+    static final int EMBED_THREADS = Integer.getInteger("bench.embed-threads", 2);
     static final String EMAIL = "bench@kintsugi.test";
     static final Path DATA = Path.of("target", "bench-search-" + DOCS).toAbsolutePath();
     static final String[] KINDS = {"system", "process", "security", "vendor"};
@@ -81,57 +87,180 @@ class SearchBenchmark {
                     .toList();
 
             KnowledgeSearch search = context.getBean(KnowledgeSearch.class);
-            HttpClient http = HttpClient.newHttpClient();
+            HttpClient http =
+                    HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
+            String base = "http://127.0.0.1:" + port;
+            List<HttpRequest> searches = queries.stream()
+                    .map(q -> HttpRequest.newBuilder(URI.create(base + "/api/v1/search?size=20&q="
+                                    + URLEncoder.encode(q[1], StandardCharsets.UTF_8)))
+                            .header("Authorization", "Bearer " + token)
+                            .build())
+                    .toList();
             long[] hitCounts = new long[queries.size()];
-            List<Long> httpMicros = new ArrayList<>();
             List<Long> directMicros = new ArrayList<>();
             for (int pass = 0; pass <= PASSES; pass++) {
                 for (int q = 0; q < queries.size(); q++) {
-                    String text = queries.get(q)[1];
                     long s = System.nanoTime();
-                    HttpResponse<String> response = http.send(
-                            HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/api/v1/search?size=20&q="
-                                            + URLEncoder.encode(text, StandardCharsets.UTF_8)))
-                                    .header("Authorization", "Bearer " + token)
-                                    .build(),
-                            HttpResponse.BodyHandlers.ofString());
-                    long took = (System.nanoTime() - s) / 1000;
-                    if (response.statusCode() != 200) {
-                        throw new IllegalStateException(text + ": " + response.statusCode() + " " + response.body());
-                    }
-                    s = System.nanoTime();
-                    hitCounts[q] = search.search(SearchQuery.of(text)).total();
-                    long direct = (System.nanoTime() - s) / 1000;
+                    hitCounts[q] =
+                            search.search(SearchQuery.of(queries.get(q)[1])).total();
                     if (pass > 0) {
-                        httpMicros.add(took);
-                        directMicros.add(direct);
+                        directMicros.add((System.nanoTime() - s) / 1000);
                     }
                 }
             }
             StringBuilder report = new StringBuilder();
             report.append(String.format(
                     Locale.ROOT,
-                    "Search benchmark: %,d documents loaded in %.1f s, index rebuilt in %.1f s (%.0f docs/s)%n",
+                    "Search benchmark: %,d documents loaded in %.1f s, index rebuilt in %.1f s (%.0f docs/s),"
+                            + " index on disk %.1f MB%n",
                     loaded,
                     loading,
                     rebuilding,
-                    loaded / rebuilding));
+                    loaded / rebuilding,
+                    size(DATA.resolve("index")) / 1e6));
             report.append(String.format(
                     Locale.ROOT,
-                    "  %d queries x %d passes, top 20: GET /api/v1/search p50 %.1f ms, p95 %.1f ms, max %.1f ms;"
-                            + " in-process p50 %.1f ms, p95 %.1f ms%n",
+                    "  in-process search, %d queries x %d passes, top 20: p50 %.1f ms, p95 %.1f ms%n",
                     queries.size(),
                     PASSES,
-                    percentile(httpMicros, 50),
-                    percentile(httpMicros, 95),
-                    percentile(httpMicros, 100),
                     percentile(directMicros, 50),
                     percentile(directMicros, 95)));
+            for (int clients : CLIENTS) {
+                report.append(timed("GET /api/v1/search", http, searches, clients));
+            }
             report.append("  hits per query: ")
                     .append(Arrays.toString(hitCounts))
                     .append('\n');
             System.out.print(report);
+
+            // Embeddings: the real model on a sample, on as many threads as the index has; the rest of the
+            // documents get copies of the sample's vectors, so "similar" scans as many vectors as documents.
+            int sample = Math.min(EMBED, loaded);
+            DocumentVectors vectors = context.getBean(DocumentVectors.class);
+            double embedding = embed(context.getBean(JdbcTemplate.class), vectors, sample);
+            JdbcTemplate jdbc = context.getBean(JdbcTemplate.class);
+            int copied =
+                    jdbc.update("insert into knowledge_vectors (incident_id, model, text_hash, vector, computed_at)"
+                            + " select d.incident_id, v.model, v.text_hash, v.vector, v.computed_at"
+                            + " from knowledge_documents d join knowledge_vectors v on v.incident_id = 1 + mod(d.incident_id"
+                            + " - 1, " + sample + ") where d.incident_id > " + sample);
+            String embedded = String.format(
+                    Locale.ROOT,
+                    "  embeddings (%s, 3 passages of at most %d words each, %d threads): %,d documents in %.1f s,"
+                            + " %.1f documents/s; %,d more vectors copied from them%n",
+                    Embedder.MODEL,
+                    Embedder.PASSAGE_WORDS,
+                    EMBED_THREADS,
+                    sample,
+                    embedding,
+                    sample / embedding,
+                    copied);
+            report.append(embedded);
+            System.out.print(embedded);
+            List<HttpRequest> similar = new ArrayList<>();
+            ObjectMapper json = new ObjectMapper();
+            try (BufferedReader lines = Files.newBufferedReader(CORPUS)) {
+                int n = 0;
+                for (String line = lines.readLine(); line != null && similar.size() < 60; line = lines.readLine()) {
+                    if (n++ % 97 != 0) {
+                        continue;
+                    }
+                    JsonNode doc = json.readTree(line);
+                    String body = json.writeValueAsString(java.util.Map.of(
+                            "title", clip(doc.path("title").asString(), 200),
+                            "summary", clip(doc.path("summary").asString(), 10_000)));
+                    similar.add(HttpRequest.newBuilder(URI.create(base + "/api/v1/similar?limit=5"))
+                            .header("Authorization", "Bearer " + token)
+                            .header("Content-Type", "application/json")
+                            .POST(HttpRequest.BodyPublishers.ofString(body))
+                            .build());
+                }
+            }
+            for (int clients : CLIENTS) {
+                String line = timed("POST /api/v1/similar", http, similar, clients);
+                report.append(line);
+                System.out.print(line);
+            }
             Files.writeString(Path.of("target", "search-benchmark.md"), report.toString());
+        }
+    }
+
+    /**
+     * Send every request {@code PASSES} times (after one pass to warm up) from {@code clients} threads at once, each
+     * client starting at another place in the list, and report p50, p95, max and requests per second.
+     */
+    static String timed(String name, HttpClient http, List<HttpRequest> requests, int clients) throws Exception {
+        List<Long> micros = java.util.Collections.synchronizedList(new ArrayList<>());
+        long[] elapsed = new long[1];
+        for (int round = 0; round < 2; round++) {
+            boolean measured = round == 1;
+            int passes = measured ? PASSES : 1;
+            long t0 = System.nanoTime();
+            try (var pool = java.util.concurrent.Executors.newFixedThreadPool(clients)) {
+                List<java.util.concurrent.Future<?>> running = new ArrayList<>();
+                for (int c = 0; c < clients; c++) {
+                    int offset = c * requests.size() / clients;
+                    running.add(pool.submit(() -> {
+                        for (int i = 0; i < passes * requests.size(); i++) {
+                            HttpRequest request = requests.get((offset + i) % requests.size());
+                            long s = System.nanoTime();
+                            HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString());
+                            long took = (System.nanoTime() - s) / 1000;
+                            if (response.statusCode() != 200) {
+                                throw new IllegalStateException(
+                                        request.uri() + ": " + response.statusCode() + " " + response.body());
+                            }
+                            if (measured) {
+                                micros.add(took);
+                            }
+                        }
+                        return null;
+                    }));
+                }
+                for (var r : running) {
+                    r.get();
+                }
+            }
+            elapsed[0] = System.nanoTime() - t0;
+        }
+        return String.format(
+                Locale.ROOT,
+                "  %s, %d client(s), %,d requests: p50 %.1f ms, p95 %.1f ms, max %.1f ms, %.0f requests/s%n",
+                name,
+                clients,
+                micros.size(),
+                percentile(micros, 50),
+                percentile(micros, 95),
+                percentile(micros, 100),
+                micros.size() / (elapsed[0] / 1e9));
+    }
+
+    /** Make the real embeddings of the first {@code sample} documents and return the seconds it took. */
+    static double embed(JdbcTemplate jdbc, DocumentVectors vectors, int sample) throws Exception {
+        List<Object[]> rows = jdbc.query(
+                "select incident_id, title, summary, sections from knowledge_documents where incident_id <= ?"
+                        + " order by incident_id",
+                (rs, n) -> new Object[] {rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4)},
+                sample);
+        long t0 = System.nanoTime();
+        try (var pool = java.util.concurrent.Executors.newFixedThreadPool(EMBED_THREADS)) {
+            List<java.util.concurrent.Future<?>> running = new ArrayList<>();
+            for (Object[] row : rows) {
+                running.add(pool.submit(() -> vectors.update(
+                        (Long) row[0], Passages.of((String) row[1], (String) row[2], "", (String) row[3], "", ""))));
+            }
+            for (var r : running) {
+                r.get();
+            }
+        }
+        return (System.nanoTime() - t0) / 1e9;
+    }
+
+    static long size(Path directory) throws java.io.IOException {
+        try (var files = Files.walk(directory)) {
+            return files.filter(Files::isRegularFile)
+                    .mapToLong(f -> f.toFile().length())
+                    .sum();
         }
     }
 

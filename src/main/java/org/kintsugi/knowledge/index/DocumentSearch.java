@@ -16,9 +16,16 @@ import java.util.regex.Pattern;
 import org.apache.lucene.analysis.Analyzer;
 import org.apache.lucene.analysis.TokenStream;
 import org.apache.lucene.analysis.tokenattributes.CharTermAttribute;
+import org.apache.lucene.queryparser.simple.SimpleQueryParser;
+import org.apache.lucene.search.Query;
+import org.apache.lucene.search.highlight.Highlighter;
+import org.apache.lucene.search.highlight.InvalidTokenOffsetsException;
+import org.apache.lucene.search.highlight.QueryScorer;
+import org.apache.lucene.search.highlight.SimpleHTMLEncoder;
+import org.apache.lucene.search.highlight.SimpleHTMLFormatter;
+import org.apache.lucene.search.highlight.SimpleSpanFragmenter;
 import org.hibernate.search.engine.search.aggregation.AggregationKey;
 import org.hibernate.search.engine.search.common.BooleanOperator;
-import org.hibernate.search.engine.search.highlighter.dsl.HighlighterEncoder;
 import org.hibernate.search.engine.search.predicate.dsl.BooleanPredicateClausesStep;
 import org.hibernate.search.engine.search.predicate.dsl.SearchPredicateFactory;
 import org.hibernate.search.engine.search.projection.dsl.SearchProjectionFactory;
@@ -49,12 +56,20 @@ public class DocumentSearch {
     };
     private static final int FUZZY_BELOW = 3;
     private static final int FALLBACK_SNIPPET = 200;
+    private static final int SNIPPET = 180;
+
+    /** The index's English analysis, to find the query's words in a hit's text. */
+    private static final Analyzer ANALYZER = SearchAnalysis.inProcess(true);
+
     private static final Pattern BARE_WORD = Pattern.compile("(?<![\\w\"~*])([\\p{L}\\p{N}]{4,})(?![\\w\"~*])");
 
     /** The index's English analysis without stop words, to stem a word before a fuzzy match. */
     private static final Analyzer STEMMER = SearchAnalysis.inProcess(false);
 
     private static final List<String> FACETS = List.of("kind", "severity", "status", "service", "team", "factor");
+
+    /** Text a snippet is looked for in, per field: enough for any section people write, bounded for the rest. */
+    private static final int HIGHLIGHT_CHARS = 100_000;
 
     private final EntityManager entityManager;
 
@@ -107,14 +122,9 @@ public class DocumentSearch {
         } else {
             search = search.sort(f -> f.score().then().field("startedAt").desc());
         }
-        var highlighted = search.highlighter(h -> h.fastVector()
-                .tag("<mark>", "</mark>")
-                .encoder(HighlighterEncoder.HTML)
-                .fragmentSize(180)
-                .numberOfFragments(1));
         int offset = (query.page() - 1) * query.size();
-        SearchResult<List<?>> result = highlighted.fetch(offset, query.size());
-        List<SearchHit> hits = result.hits().stream().map(DocumentSearch::hit).toList();
+        SearchResult<List<?>> result = search.fetch(offset, query.size());
+        List<SearchHit> hits = snippets(result.hits(), words);
         Map<String, Map<String, Long>> facets = new LinkedHashMap<>();
         keys.forEach((name, key) -> facets.put(name, result.aggregation(key)));
         Map<String, Long> years = new LinkedHashMap<>();
@@ -133,9 +143,7 @@ public class DocumentSearch {
         parts.add(f.field("severity", String.class));
         parts.add(f.field("startedAt", Instant.class));
         parts.add(f.score());
-        parts.add(f.field("summary", String.class));
-        parts.add(f.field("sections", String.class));
-        SNIPPET_FIELDS.keySet().forEach(field -> parts.add(f.highlight(field)));
+        SNIPPET_FIELDS.keySet().forEach(field -> parts.add(f.field(field, String.class)));
         return f.composite()
                 .from(parts.toArray(org.hibernate.search.engine.search.projection.dsl.ProjectionFinalStep<?>[]::new))
                 .asList();
@@ -190,21 +198,80 @@ public class DocumentSearch {
         }
     }
 
-    private static SearchHit hit(List<?> row) {
-        String summary = (String) row.get(7);
-        String sections = (String) row.get(8);
-        int at = 9;
-        for (var field : SNIPPET_FIELDS.entrySet()) {
-            @SuppressWarnings("unchecked")
-            List<String> fragments = (List<String>) row.get(at++);
-            if (fragments != null && !fragments.isEmpty()) {
-                String fragment = fragments.getFirst();
-                String section = field.getKey().equals("sections") ? heading(sections, fragment) : field.getValue();
-                return hit(row, fragment.replace(DocumentReader.SECTION_MARK, ""), section);
+    /**
+     * Cut each hit's snippet from the first of its texts, in the order of {@link #SNIPPET_FIELDS}, where the query's
+     * words occur, with the words marked. The texts come with the hit from the index, and only the texts of the
+     * page's hits are read for the query's words, which costs far less than asking the index to highlight every text
+     * field of every hit.
+     */
+    private static List<SearchHit> snippets(List<List<?>> rows, String words) {
+        Map<String, Highlighter> highlighters = words.isBlank() ? Map.of() : highlighters(words);
+        List<SearchHit> hits = new ArrayList<>(rows.size());
+        for (List<?> row : rows) {
+            Map<String, String> texts = new LinkedHashMap<>();
+            int at = 7;
+            for (String field : SNIPPET_FIELDS.keySet()) {
+                String text = (String) row.get(at++);
+                texts.put(field, text == null ? "" : text);
+            }
+            hits.add(hit(row, texts, highlighters));
+        }
+        return hits;
+    }
+
+    /**
+     * One highlighter per text field for the query as the index reads it: the same words, phrases, prefixes and
+     * fuzzy words, parsed by the same syntax and analysis.
+     */
+    private static Map<String, Highlighter> highlighters(String words) {
+        Map<String, Float> fields = new LinkedHashMap<>();
+        SNIPPET_FIELDS.keySet().forEach(field -> fields.put(field, 1f));
+        SimpleQueryParser parser = new SimpleQueryParser(ANALYZER, fields);
+        parser.setDefaultOperator(org.apache.lucene.search.BooleanClause.Occur.MUST);
+        Query query = parser.parse(words);
+        Map<String, Highlighter> highlighters = new LinkedHashMap<>();
+        for (String field : SNIPPET_FIELDS.keySet()) {
+            QueryScorer scorer = new QueryScorer(query, field);
+            Highlighter highlighter =
+                    new Highlighter(new SimpleHTMLFormatter("<mark>", "</mark>"), new SimpleHTMLEncoder(), scorer);
+            highlighter.setTextFragmenter(new SimpleSpanFragmenter(scorer, SNIPPET));
+            highlighter.setMaxDocCharsToAnalyze(HIGHLIGHT_CHARS);
+            highlighters.put(field, highlighter);
+        }
+        return highlighters;
+    }
+
+    private static SearchHit hit(List<?> row, Map<String, String> texts, Map<String, Highlighter> highlighters) {
+        if (!highlighters.isEmpty()) {
+            for (var field : SNIPPET_FIELDS.entrySet()) {
+                String text = texts.getOrDefault(field.getKey(), "");
+                if (text.isBlank()) {
+                    continue;
+                }
+                String fragment = fragment(highlighters.get(field.getKey()), field.getKey(), text);
+                if (fragment != null) {
+                    String section = field.getKey().equals("sections") ? heading(text, fragment) : field.getValue();
+                    return hit(
+                            row,
+                            fragment.replace(DocumentReader.SECTION_MARK, "").strip(),
+                            section);
+                }
             }
         }
+        String summary = texts.getOrDefault("summary", "");
         String start = summary.length() <= FALLBACK_SNIPPET ? summary : summary.substring(0, FALLBACK_SNIPPET) + "…";
         return hit(row, HtmlUtils.htmlEscape(start), null);
+    }
+
+    private static @Nullable String fragment(Highlighter highlighter, String field, String text) {
+        try {
+            String fragment = highlighter.getBestFragment(ANALYZER, field, text);
+            return fragment == null || !fragment.contains("<mark>") ? null : fragment;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (InvalidTokenOffsetsException e) {
+            return null;
+        }
     }
 
     private static SearchHit hit(List<?> row, String snippet, @Nullable String section) {
