@@ -15,6 +15,7 @@ import java.util.Locale;
 import org.jspecify.annotations.Nullable;
 import org.kintsugi.shared.FieldProblem;
 import org.kintsugi.shared.InvalidInputException;
+import org.kintsugi.shared.Zones;
 
 /**
  * When and where a debrief meets, as its owner sets it: a date and time on the clock of {@code zone}, which makes
@@ -77,6 +78,9 @@ public record DebriefDetails(
         ZoneId where = null;
         try {
             where = ZoneId.of(required(zone));
+            if (!Zones.known(where.getId())) {
+                throw new DateTimeException("not a zone people choose from");
+            }
         } catch (DateTimeException | IllegalArgumentException e) {
             problems.add(new FieldProblem("zone", "must be a time zone such as Europe/Berlin or UTC"));
         }

@@ -113,6 +113,23 @@ class DebriefDetailsTests {
     }
 
     @Test
+    void peopleChooseFromTheIanaZonesThoughICal4jAddsZonesOfItsOwn() {
+        // iCal4j's zone rules provider is on the class path and adds ids such as "ical4j~<uuid>".
+        assertThat(java.time.ZoneId.getAvailableZoneIds()).anyMatch(id -> id.startsWith("ical4j~"));
+        assertThat(org.kintsugi.shared.Zones.all())
+                .contains("Europe/Berlin", "UTC")
+                .noneMatch(id -> id.contains("~"));
+        String ical4jZone = java.time.ZoneId.getAvailableZoneIds().stream()
+                .filter(id -> id.contains("~"))
+                .findFirst()
+                .orElseThrow();
+        assertThatThrownBy(() -> at("2027-01-12", "09:30", ical4jZone))
+                .isInstanceOfSatisfying(
+                        InvalidInputException.class,
+                        e -> assertThat(e.byField()).containsKey("zone"));
+    }
+
+    @Test
     void addressesAreCheckedOneByOne() {
         assertThat(Addresses.problem("ana@example.org")).isNull();
         assertThat(Addresses.problem("not an address")).isNotNull();

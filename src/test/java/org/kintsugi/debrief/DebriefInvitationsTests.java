@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.httpBasic;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user;
 
 import com.icegreen.greenmail.junit5.GreenMailExtension;
 import com.icegreen.greenmail.util.GreenMailUtil;
@@ -35,6 +36,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.kintsugi.action.ActionFixtures;
+import org.kintsugi.identity.KintsugiPrincipal;
 import org.kintsugi.identity.UserView;
 import org.kintsugi.incident.IncidentManagement;
 import org.kintsugi.postmortem.PostmortemManagement;
@@ -190,6 +192,32 @@ class DebriefInvitationsTests {
         // Nothing is sent twice, even when the outbox is asked again.
         outbox.deliver(id);
         assertThat(mailsTo(guest)).hasSize(3);
+    }
+
+    @Test
+    void someoneTakenOffTheInvitationIsSentACancellationAndTheOthersAnUpdate() throws Exception {
+        long id = scheduled();
+        awaitMail(guest, 1);
+        awaitMail(facilitator.email(), 1);
+        String guestId = inviteeField(id, guest, "id");
+
+        MvcTestResult removed = mvc.post()
+                .uri("/debriefs/" + id + "/invitees/" + guestId + "/remove")
+                .with(user(KintsugiPrincipal.of(owner)))
+                .with(csrf())
+                .exchange();
+        assertThat(removed).hasStatus3xxRedirection();
+
+        VEvent cancellation = event(awaitMail(guest, 2).get(1), "CANCEL");
+        assertThat(value(cancellation, Property.SEQUENCE)).isEqualTo("1");
+        assertThat(cancellation.<Property>getProperties(Property.ATTENDEE))
+                .extracting(Property::getValue)
+                .containsExactly("mailto:" + guest);
+        VEvent update = event(awaitMail(facilitator.email(), 2).get(1), "REQUEST");
+        assertThat(value(update, Property.SEQUENCE)).isEqualTo("1");
+        assertThat(update.<Property>getProperties(Property.ATTENDEE))
+                .extracting(p -> p.getValue().toLowerCase())
+                .containsExactly("mailto:" + facilitator.email().toLowerCase());
     }
 
     @Test

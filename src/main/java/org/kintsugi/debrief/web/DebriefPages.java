@@ -19,6 +19,7 @@ import org.kintsugi.identity.UserView;
 import org.kintsugi.postmortem.PostmortemManagement;
 import org.kintsugi.postmortem.PostmortemView;
 import org.kintsugi.shared.InvalidInputException;
+import org.kintsugi.shared.Mailer;
 import org.kintsugi.shared.RefusedException;
 import org.kintsugi.shared.StaleVersionException;
 import org.kintsugi.shared.Zones;
@@ -39,12 +40,19 @@ class DebriefPages {
     private final DebriefManagement debriefs;
     private final PostmortemManagement postmortems;
     private final UserManagement users;
+    private final Mailer mailer;
     private final Clock clock;
 
-    DebriefPages(DebriefManagement debriefs, PostmortemManagement postmortems, UserManagement users, Clock clock) {
+    DebriefPages(
+            DebriefManagement debriefs,
+            PostmortemManagement postmortems,
+            UserManagement users,
+            Mailer mailer,
+            Clock clock) {
         this.debriefs = debriefs;
         this.postmortems = postmortems;
         this.users = users;
+        this.mailer = mailer;
         this.clock = clock;
     }
 
@@ -171,6 +179,7 @@ class DebriefPages {
         model.addAttribute("canEdit", debrief.editableBy(me.id(), me.isAdmin()));
         model.addAttribute("opensIn", opensIn(debrief));
         model.addAttribute("people", active());
+        model.addAttribute("mailOn", mailer.enabled());
         return "debrief/show";
     }
 
