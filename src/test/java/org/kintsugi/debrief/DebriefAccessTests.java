@@ -254,6 +254,43 @@ class DebriefAccessTests {
         }
 
         @Test
+        void theEditFormOfAnOlderVersionComesBackWithTheEditKeptAndNothingOverwritten() throws Exception {
+            long id = retrospective();
+            long seen = version(id);
+            assertThat(call(
+                            "PUT",
+                            "/api/v1/debriefs/" + id,
+                            facilitator,
+                            json("Moved by the facilitator", "15:00"),
+                            "\"" + seen + "\""))
+                    .hasStatus(200);
+            MvcTestResult stale = mvc.post()
+                    .uri("/debriefs/" + id)
+                    .with(
+                            org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors
+                                    .user(org.kintsugi.identity.KintsugiPrincipal.of(owner)))
+                    .with(
+                            org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors
+                                    .csrf())
+                    .param("title", "Moved by the owner")
+                    .param("date", date)
+                    .param("time", "16:00")
+                    .param("zone", "Europe/Berlin")
+                    .param("durationMinutes", "45")
+                    .param("meetingLink", "https://meet.example.org/retro")
+                    .param("facilitatorId", String.valueOf(facilitator.id()))
+                    .param("version", String.valueOf(seen))
+                    .exchange();
+            assertThat(stale).hasStatus(409);
+            assertThat(stale.getResponse().getContentAsString())
+                    .contains("Someone changed this debrief while you were editing it", "Moved by the owner");
+            String after = call("GET", "/api/v1/debriefs/" + id, owner, "", null)
+                    .getResponse()
+                    .getContentAsString();
+            assertThat((String) JsonPath.read(after, "$.title")).isEqualTo("Moved by the facilitator");
+        }
+
+        @Test
         void twoEditsOfTheSameVersionAtOnceLeaveOneWinnerAndNo500() throws Exception {
             ExecutorService pool = Executors.newFixedThreadPool(2);
             try {
