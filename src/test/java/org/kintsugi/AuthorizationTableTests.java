@@ -71,6 +71,9 @@ class AuthorizationTableTests {
     static final String ACCOUNT = PM + "/accounts/{accountId}";
     static final String NODE = PM + "/whys/nodes/{nodeId}";
     static final String ACTION = "/api/v1/actions/{id}";
+    static final String DEBRIEF = "/api/v1/debriefs/{id}";
+    /** A debrief's owner (the postmortem's owner here), its facilitator (the co-author) and administrators. */
+    static final String DEBRIEF_EDITORS = "401 403 ok  ok  403 ok";
 
     /** The table: for each operation, what each caller gets, and what the call sends. */
     static final Map<String, Rule> TABLE = table(
@@ -223,6 +226,16 @@ class AuthorizationTableTests {
             rule("GET /api/v1/reports/follow-up/subscription", EVERYONE_SIGNED_IN),
             rule("PUT /api/v1/reports/follow-up/subscription", MEMBERS),
             rule("DELETE /api/v1/reports/follow-up/subscription", MEMBERS),
+            // Debriefs: scheduled by the postmortem's owner with the co-author facilitating
+            rule("POST /api/v1/debriefs", MEMBERS).json(AuthorizationWorld::debriefJson),
+            rule("GET " + DEBRIEF, EVERYONE_SIGNED_IN),
+            rule("PUT " + DEBRIEF, DEBRIEF_EDITORS)
+                    .json(AuthorizationWorld::debriefJson)
+                    .ifMatch(w -> w.debrief().version()),
+            rule("POST " + DEBRIEF + "/cancel", DEBRIEF_EDITORS),
+            rule("GET " + DEBRIEF + "/invitees", EVERYONE_SIGNED_IN),
+            rule("POST " + DEBRIEF + "/invitees", DEBRIEF_EDITORS)
+                    .json(w -> "{\"invitees\": [{\"email\": \"guest-" + w.unique() + "@example.org\"}]}"),
             // Language coach
             rule("POST /api/v1/language/review", MEMBERS).json(w -> "{\"text\": \"The deploy went out at ten.\"}"),
             rule("GET /api/v1/language/rules", EVERYONE_SIGNED_IN),

@@ -259,6 +259,7 @@ class ShellBrowserTests {
         pages.put("postmortems", "/postmortems");
         pages.put("postmortem", "/postmortems/" + postmortem);
         pages.put("actions", "/actions");
+        pages.put("debriefs", "/debriefs");
         pages.put("factors", "/factors");
         pages.put("search", "/search?q=checkout+payments");
         pages.put("reports", "/reports/follow-up");

@@ -36,4 +36,12 @@ public class PostmortemAnalysis {
                 .toList();
         return new AnalysisText(shared, whys.texts(postmortemId), named);
     }
+
+    /** Return the ids of the people whose personal accounts of the postmortem are shared (drafts stay private). */
+    public List<Long> accountWriters(long postmortemId) {
+        return accounts.shared(postmortemId).stream()
+                .map(account -> account.authorId())
+                .distinct()
+                .toList();
+    }
 }

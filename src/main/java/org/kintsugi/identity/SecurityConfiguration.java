@@ -157,6 +157,10 @@ class SecurityConfiguration {
                                 "/swagger-ui/**",
                                 "/swagger-ui.html")
                         .permitAll()
+                        // An invitee answers a debrief invitation from the link in their mail, account or not: the
+                        // unguessable token in the address is the key (debrief/web/AnswerPages).
+                        .requestMatchers("/debriefs/answer/*")
+                        .permitAll()
                         .requestMatchers("/profile/**")
                         .authenticated()
                         .requestMatchers("/incidents/new", "/incidents/*/edit")

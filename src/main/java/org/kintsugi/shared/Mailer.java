@@ -2,11 +2,13 @@ package org.kintsugi.shared;
 
 import jakarta.mail.MessagingException;
 import jakarta.mail.internet.MimeMessage;
+import java.util.List;
 import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Value;
+import org.springframework.core.io.ByteArrayResource;
 import org.springframework.mail.MailException;
 import org.springframework.mail.javamail.JavaMailSender;
 import org.springframework.mail.javamail.MimeMessageHelper;
@@ -52,6 +54,17 @@ public class Mailer {
      * @throws MailException when the server refuses it or cannot be reached
      */
     public boolean send(String to, String subject, String text, String html) {
+        return send(to, subject, text, html, List.of());
+    }
+
+    /**
+     * Send one mail with a plain-text body, an HTML alternative and attachments, such as an invitation's iCalendar
+     * file.
+     *
+     * @return whether it was handed to the SMTP server; false when mail is off
+     * @throws MailException when the server refuses it or cannot be reached
+     */
+    public boolean send(String to, String subject, String text, String html, List<Attachment> attachments) {
         if (sender.isEmpty()) {
             log.debug("Mail is off (no spring.mail.host): not sending '{}' to {}", subject, to);
             return false;
@@ -64,10 +77,21 @@ public class Mailer {
             helper.setTo(to);
             helper.setSubject(subject);
             helper.setText(text, html);
+            for (Attachment attachment : attachments) {
+                helper.addAttachment(
+                        attachment.filename(), new ByteArrayResource(attachment.content()), attachment.contentType());
+            }
         } catch (MessagingException e) {
             throw new InvalidInputException("to", "is not a mail address Kintsugi can send to: " + e.getMessage());
         }
         smtp.send(message);
         return true;
     }
+
+    /**
+     * A file sent with a mail.
+     *
+     * @param contentType the MIME type with its parameters, e.g. {@code text/calendar; method=REQUEST; charset=UTF-8}
+     */
+    public record Attachment(String filename, String contentType, byte[] content) {}
 }

@@ -27,6 +27,10 @@ import org.kintsugi.analysis.factors.FactorView;
 import org.kintsugi.analysis.whys.FiveWhys;
 import org.kintsugi.analysis.whys.NodeView;
 import org.kintsugi.analysis.whys.WhyAnswer;
+import org.kintsugi.debrief.DebriefDetails;
+import org.kintsugi.debrief.DebriefManagement;
+import org.kintsugi.debrief.DebriefView;
+import org.kintsugi.identity.KintsugiPrincipal;
 import org.kintsugi.identity.TokenManagement;
 import org.kintsugi.identity.UserManagement;
 import org.kintsugi.identity.UserView;
@@ -110,6 +114,7 @@ public final class AuthorizationWorld {
     private @Nullable Long event;
     private @Nullable Long token;
     private @Nullable Long importJob;
+    private @Nullable DebriefView debrief;
 
     public AuthorizationWorld(Cast cast, ApplicationContext context) {
         this.cast = cast;
@@ -167,6 +172,7 @@ public final class AuthorizationWorld {
                     case "factor-categories" -> category();
                     case "rules" -> bean(LanguageRules.class).list().getFirst().id();
                     case "import-jobs" -> importJob();
+                    case "debriefs" -> debrief().id();
                     default -> throw new IllegalStateException("no value for {id} after " + collection);
                 };
             default -> throw new IllegalStateException("no value for {" + name + "} after " + collection);
@@ -338,6 +344,38 @@ public final class AuthorizationWorld {
                     .id();
         }
         return importJob;
+    }
+
+    /** Return a debrief of the postmortem, scheduled by its owner with the co-author facilitating. */
+    public DebriefView debrief() {
+        if (debrief == null) {
+            debrief = bean(DebriefManagement.class)
+                    .schedule(
+                            postmortemId(),
+                            DebriefDetails.parse(
+                                    "Debrief " + unique,
+                                    LocalDate.now().plusDays(30).toString(),
+                                    "09:30",
+                                    "Europe/Berlin",
+                                    "60",
+                                    "https://meet.example.org/" + unique,
+                                    cast.coAuthor().id()),
+                            List.of(),
+                            KintsugiPrincipal.of(cast.owner()));
+        }
+        return debrief;
+    }
+
+    /** Return a debrief's schedule as the API takes it, facilitated by the co-author. */
+    public String debriefJson() {
+        return """
+                {"postmortemId": %d, "title": "Debrief %s", "date": "%s", "time": "10:00", "zone": "Europe/Berlin",
+                 "durationMinutes": 60, "meetingLink": "https://meet.example.org/%s", "facilitatorId": %d}""".formatted(
+                        postmortemId(),
+                        unique,
+                        LocalDate.now().plusDays(31),
+                        unique,
+                        cast.coAuthor().id());
     }
 
     public long token() {
