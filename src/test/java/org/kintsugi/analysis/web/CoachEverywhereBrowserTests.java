@@ -76,10 +76,23 @@ class CoachEverywhereBrowserTests {
     }
 
     @Test
-    void anAccusationTypedIntoAnActionItemsDescriptionIsMarkedWithASuggestion() {
+    void aTextPastTheCoachsLimitSaysWhichLimitWhereTheFindingsWouldBe() {
         UserView member = people.member();
+        ActionView item = item(member);
+        Page page = browser.newPage();
+        Browser.signIn(page, "http://localhost:" + port, member.email(), TestPeople.PASSWORD);
+        page.navigate("http://localhost:" + port + "/actions/" + item.id());
+        page.locator("details.timeline-editor summary", new Page.LocatorOptions().setHasText("Edit"))
+                .click();
+        page.locator("#description").fill("The queue grew. ".repeat(6_251));
+        assertThat(page.locator("#coach-description"))
+                .containsText("over 100,000 characters, more than the language coach reviews at once");
+        assertThat(page.locator("#coach-description")).containsText("kintsugi.limits.coach-text");
+    }
+
+    ActionView item(UserView member) {
         PostmortemView p = WhysFixtures.postmortem(incidents, postmortems, member, null, "Checkout");
-        ActionView item = actions.propose(
+        return actions.propose(
                 p.id(),
                 null,
                 new ActionDetails(
@@ -92,6 +105,12 @@ class CoachEverywhereBrowserTests {
                 member.id(),
                 null,
                 WhysFixtures.as(member));
+    }
+
+    @Test
+    void anAccusationTypedIntoAnActionItemsDescriptionIsMarkedWithASuggestion() {
+        UserView member = people.member();
+        ActionView item = item(member);
 
         Page page = browser.newPage();
         Browser.signIn(page, "http://localhost:" + port, member.email(), TestPeople.PASSWORD);
