@@ -127,6 +127,8 @@ class CoachEverywhereTests {
         assertThat(coach.attr("hx-post")).contains("/language/highlight").contains("field=" + field);
         assertThat(coach.attr("hx-include")).isEqualTo("#" + box);
         assertThat(coach.attr("hx-trigger")).contains("delay:").contains("from:#" + box);
+        // a form around it may target something else (the whys panel): the coach's answer goes in its own panel
+        assertThat(coach.attr("hx-target")).isEqualTo("this");
         assertThat(page.getElementById(box)).as(box).isNotNull();
     }
 
