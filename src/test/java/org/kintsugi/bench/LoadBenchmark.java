@@ -153,6 +153,7 @@ class LoadBenchmark {
                     .build();
             waitUntilReady(client, app);
             double readySeconds = (System.nanoTime() - start) / 1e9;
+            waitUntilQuiet(app);
             String session = signIn(client);
             String cookie = "Cookie: " + session;
             String bearer = "Authorization: Bearer " + token;
@@ -211,6 +212,23 @@ class LoadBenchmark {
     static String generator = "";
 
     /** Return the processor time the server process has used so far. */
+    /**
+     * Wait until the server has finished its work after start (index refreshes published again, missing embeddings
+     * made, the language model loaded): three seconds in a row of less than a tenth of a core, or five minutes.
+     */
+    static void waitUntilQuiet(Process app) throws InterruptedException {
+        long t0 = System.nanoTime();
+        int quiet = 0;
+        Duration before = cpu(app);
+        while (quiet < 3 && System.nanoTime() - t0 < Duration.ofMinutes(5).toNanos()) {
+            Thread.sleep(1000);
+            Duration now = cpu(app);
+            quiet = now.minus(before).toMillis() < 100 ? quiet + 1 : 0;
+            before = now;
+        }
+        System.out.printf("Server quiet after start: waited %.1f s%n", (System.nanoTime() - t0) / 1e9);
+    }
+
     static Duration cpu(Process app) {
         return app.toHandle().info().totalCpuDuration().orElse(Duration.ZERO);
     }

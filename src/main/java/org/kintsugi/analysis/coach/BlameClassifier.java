@@ -46,7 +46,7 @@ final class BlameClassifier {
         return new BlameClassifier(BlameHead.read(), Categories.read());
     }
 
-    /** Start loading the model on a background thread, once per JVM, so start-up does not wait for it. */
+    /** Start loading the model on a background thread, once per JVM, the first time a review needs it. */
     static CompletableFuture<Embeddings> warmUp() {
         CompletableFuture<Embeddings> loading = model;
         if (loading == null) {

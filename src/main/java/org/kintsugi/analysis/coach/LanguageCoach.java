@@ -6,8 +6,6 @@ import java.util.stream.Collectors;
 import org.kintsugi.shared.LimitExceededException;
 import org.kintsugi.shared.Limits;
 import org.kintsugi.shared.ReadableText;
-import org.springframework.boot.context.event.ApplicationReadyEvent;
-import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Service;
 
 /**
@@ -109,12 +107,6 @@ public class LanguageCoach {
                         f.suggestion().replaceAll(" {2,}", " ")))
                 .toList();
         return new LanguageReview(text, review.score(), review.words(), findings);
-    }
-
-    /** Load the language model in the background once the application is up, so the first review does not wait. */
-    @EventListener(ApplicationReadyEvent.class)
-    void warmUp() {
-        BlameClassifier.warmUp();
     }
 
     /** Return how many sentences this coach has embedded, cache misses only. */

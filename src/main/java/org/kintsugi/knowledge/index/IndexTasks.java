@@ -1,8 +1,15 @@
 package org.kintsugi.knowledge.index;
 
+import java.util.concurrent.ThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.beans.factory.annotation.Value;
+import org.springframework.context.ApplicationListener;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.context.event.ContextClosedEvent;
 import org.springframework.scheduling.concurrent.ThreadPoolTaskExecutor;
 
 /**
@@ -30,4 +37,29 @@ class IndexTasks {
         executor.setAcceptTasksAfterContextClose(false);
         return executor;
     }
+
+    /**
+     * At shutdown, while the database and the index are still open: drop the refreshes still queued (each stays
+     * incomplete in the registry and is published again at the next start) and wait for the running ones, so none is
+     * cut off half-way through a commit or left to fail against a closed database.
+     */
+    @Bean
+    ApplicationListener<ContextClosedEvent> knowledgeIndexTasksDrain(
+            @Qualifier(EXECUTOR) ThreadPoolTaskExecutor executor) {
+        return event -> {
+            ThreadPoolExecutor pool = executor.getThreadPoolExecutor();
+            pool.getQueue().clear();
+            pool.shutdown();
+            try {
+                if (!pool.awaitTermination(DRAIN_SECONDS, TimeUnit.SECONDS)) {
+                    LOG.warn("Index refreshes still running after {} s at shutdown", DRAIN_SECONDS);
+                }
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        };
+    }
+
+    private static final long DRAIN_SECONDS = 30;
+    private static final Logger LOG = LoggerFactory.getLogger(IndexTasks.class);
 }

@@ -1,10 +1,7 @@
 package org.kintsugi.knowledge.similar;
 
-import dev.langchain4j.data.embedding.Embedding;
-import dev.langchain4j.data.segment.TextSegment;
-import dev.langchain4j.model.embedding.onnx.allminilml6v2q.AllMiniLmL6V2QuantizedEmbeddingModel;
 import java.util.List;
-import java.util.concurrent.Executor;
+import org.kintsugi.shared.SentenceModel;
 
 /**
  * Sentence embeddings from all-MiniLM-L6-v2 (quantised to 8 bits, 23 MB, 384 dimensions), run in-process by ONNX
@@ -14,12 +11,12 @@ import java.util.concurrent.Executor;
 public final class Embedder {
 
     /** Names the model in stored vectors, so a change of model is noticed and vectors are made again. */
-    public static final String MODEL = "all-minilm-l6-v2-q";
+    public static final String MODEL = SentenceModel.NAME;
 
-    public static final int DIMENSIONS = 384;
+    public static final int DIMENSIONS = SentenceModel.DIMENSIONS;
 
     /** Words of a passage the model reads; it stops at 256 word pieces, about 180 words of English prose. */
-    static final int PASSAGE_WORDS = 180;
+    public static final int PASSAGE_WORDS = 180;
 
     private Embedder() {}
 
@@ -28,17 +25,12 @@ public final class Embedder {
      * is blank.
      */
     public static float[] embed(List<String> passages) {
-        List<TextSegment> segments = passages.stream()
-                .filter(p -> !p.isBlank())
-                .map(TextSegment::from)
-                .toList();
+        List<String> texts = passages.stream().filter(p -> !p.isBlank()).toList();
         float[] mean = new float[DIMENSIONS];
-        if (segments.isEmpty()) {
+        if (texts.isEmpty()) {
             return mean;
         }
-        List<Embedding> embeddings = Holder.MODEL.embedAll(segments).content();
-        for (Embedding embedding : embeddings) {
-            float[] vector = embedding.vector();
+        for (float[] vector : SentenceModel.get().vectors(texts)) {
             for (int i = 0; i < DIMENSIONS; i++) {
                 mean[i] += vector[i];
             }
@@ -73,12 +65,5 @@ public final class Embedder {
             vector[i] *= scale;
         }
         return vector;
-    }
-
-    /** Loads the model the first time it is asked for (class initialisation is lazy and thread-safe). */
-    private static final class Holder {
-        /** Each call runs on the caller's thread: the index has threads of its own, requests have theirs. */
-        private static final AllMiniLmL6V2QuantizedEmbeddingModel MODEL =
-                new AllMiniLmL6V2QuantizedEmbeddingModel((Executor) Runnable::run);
     }
 }
