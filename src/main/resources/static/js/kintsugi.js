@@ -72,6 +72,16 @@
         if (e.target.matches && e.target.matches("input[data-select-on-focus]")) e.target.select();
     });
 
+    // The coach's panel answers 400 when a text is past its limits, saying which one: show that in the panel rather
+    // than dropping it as an error, so the writer learns why no findings come.
+    document.addEventListener("htmx:beforeSwap", function (e) {
+        var target = e.detail.target;
+        if (e.detail.xhr.status === 400 && target && target.classList && target.classList.contains("coach-panel")) {
+            e.detail.shouldSwap = true;
+            e.detail.isError = false;
+        }
+    });
+
     // Leave empty filters out of the address, so a shared view reads ?severity=SEV1&q=dns, not ?service=&team=&...
     document.addEventListener("htmx:configRequest", function (e) {
         if (e.detail.verb !== "get") return;

@@ -4,8 +4,9 @@ import java.util.Optional;
 
 /**
  * Help the people who write and review a postmortem with its text, such as the language coach marking blaming or
- * hindsight phrasing as they type and in what they saved. Another module implements it; the postmortem module knows
- * nothing of it and only decides where and to whom its fragments show.
+ * hindsight phrasing as they type and in what they saved: sections, timeline entries, review comments, and the action
+ * items that come out of it (the action module shows them there). Another module implements it; the modules that show
+ * it know nothing of it and only decide where and to whom its fragments show.
  */
 public interface WritingAid {
 

@@ -25,6 +25,10 @@ import org.springframework.util.unit.DataSize;
  * @param exportsAtOnce exports rendering at once across everyone
  * @param exportDeadline how long an export may render before it is stopped
  * @param pdfSize characters of HTML a PDF is drawn from
+ * @param coachText characters of text one request may have the language coach review (the API and the panels beside
+ *     text boxes); as long as the longest section by default, so any text people can save can be reviewed as typed
+ * @param coachSentences sentences one such request may have the coach weigh with its language model (those that name
+ *     a person or use a word a rule knows: each is embedded, the costly part of a review)
  */
 @ConfigurationProperties("kintsugi.limits")
 public record Limits(
@@ -41,7 +45,9 @@ public record Limits(
         @DefaultValue("2") int exportsPerPerson,
         @DefaultValue("2") int exportsAtOnce,
         @DefaultValue("30s") Duration exportDeadline,
-        @DefaultValue("2000000") int pdfSize) {
+        @DefaultValue("2000000") int pdfSize,
+        @DefaultValue("100000") int coachText,
+        @DefaultValue("200") int coachSentences) {
 
     /** Return the name of a setting as people write it, e.g. {@code kintsugi.limits.timeline-events}. */
     public static String setting(String name) {

@@ -3,7 +3,9 @@ package org.kintsugi.action.web;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import org.jspecify.annotations.Nullable;
 import org.kintsugi.action.ActionDetails;
 import org.kintsugi.action.ActionManagement;
@@ -18,10 +20,13 @@ import org.kintsugi.identity.UserManagement;
 import org.kintsugi.identity.UserView;
 import org.kintsugi.postmortem.Author;
 import org.kintsugi.postmortem.PostmortemManagement;
+import org.kintsugi.postmortem.PostmortemPart;
 import org.kintsugi.postmortem.PostmortemView;
+import org.kintsugi.postmortem.WritingAid;
 import org.kintsugi.shared.InvalidInputException;
 import org.kintsugi.shared.RefusedException;
 import org.kintsugi.shared.StaleVersionException;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
@@ -41,6 +46,7 @@ class ActionPageController {
     private final TrackerSync trackers;
     private final TrackerConfiguration trackerSettings;
     private final Clock clock;
+    private final ObjectProvider<WritingAid> writingAids;
 
     ActionPageController(
             ActionManagement actions,
@@ -48,13 +54,15 @@ class ActionPageController {
             UserManagement users,
             TrackerSync trackers,
             TrackerConfiguration trackerSettings,
-            Clock clock) {
+            Clock clock,
+            ObjectProvider<WritingAid> writingAids) {
         this.trackers = trackers;
         this.trackerSettings = trackerSettings;
         this.actions = actions;
         this.postmortems = postmortems;
         this.users = users;
         this.clock = clock;
+        this.writingAids = writingAids;
     }
 
     @GetMapping("/actions/{id}")
@@ -130,6 +138,29 @@ class ActionPageController {
                 LocalDate.ofInstant(clock.instant(), ZoneOffset.UTC).plusDays(14));
         model.addAttribute("trackerLink", trackers.linkFor(item.id()).orElse(null));
         model.addAttribute("trackers", trackerSettings.usable());
+        writingAids(item, me, model);
+    }
+
+    /**
+     * Add what the writing aids show: beside the title and description as someone edits them, and on the saved title
+     * and description for the members who may still change the item (as a postmortem's writers and reviewers see its
+     * saved text marked); a closed item is the record, shown as written.
+     */
+    private void writingAids(ActionView item, KintsugiPrincipal me, Model model) {
+        List<WritingAid> all = writingAids.orderedStream().toList();
+        model.addAttribute(
+                "editorAids", all.stream().flatMap(a -> a.editor().stream()).toList());
+        Map<String, PostmortemPart.Fragment> texts = new HashMap<>();
+        if (me.canWrite() && item.status().open()) {
+            for (WritingAid aid : all) {
+                aid.inText("action-title", item.title()).ifPresent(f -> texts.putIfAbsent("action-title", f));
+                if (!item.description().isBlank()) {
+                    aid.inText("action-description", item.description())
+                            .ifPresent(f -> texts.putIfAbsent("action-description", f));
+                }
+            }
+        }
+        model.addAttribute("textAids", texts);
     }
 
     private static @Nullable ActionView related(List<ActionView> all, @Nullable Long id) {

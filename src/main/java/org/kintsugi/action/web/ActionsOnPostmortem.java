@@ -18,6 +18,8 @@ import org.kintsugi.identity.Role;
 import org.kintsugi.identity.UserManagement;
 import org.kintsugi.postmortem.PostmortemPart;
 import org.kintsugi.postmortem.PostmortemView;
+import org.kintsugi.postmortem.WritingAid;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.stereotype.Component;
 
 /** Show a postmortem's action items under its "Action items" section, and put them in its exports. */
@@ -27,11 +29,14 @@ class ActionsOnPostmortem implements PostmortemPart {
     private final ActionManagement actions;
     private final UserManagement users;
     private final Clock clock;
+    private final ObjectProvider<WritingAid> writingAids;
 
-    ActionsOnPostmortem(ActionManagement actions, UserManagement users, Clock clock) {
+    ActionsOnPostmortem(
+            ActionManagement actions, UserManagement users, Clock clock, ObjectProvider<WritingAid> writingAids) {
         this.actions = actions;
         this.users = users;
         this.clock = clock;
+        this.writingAids = writingAids;
     }
 
     @Override
@@ -68,6 +73,9 @@ class ActionsOnPostmortem implements PostmortemPart {
                         .toList());
         model.put("priorities", Priority.values());
         model.put("types", ActionType.values());
+        model.put(
+                "editorAids",
+                writingAids.orderedStream().flatMap(a -> a.editor().stream()).toList());
         model.put(
                 "defaultDue",
                 LocalDate.ofInstant(clock.instant(), ZoneOffset.UTC).plusDays(14));

@@ -97,11 +97,40 @@ final class BlameClassifier {
             from = to;
         }
         kept.sort(Comparator.comparingInt(Finding::start).thenComparingInt(Finding::end));
-        return new LanguageReview(RuleSet.score(kept, tokens.wordCount), tokens.wordCount, kept);
+        return new LanguageReview(text, RuleSet.score(kept, tokens.wordCount), tokens.wordCount, kept);
+    }
+
+    /**
+     * Count the sentences of {@code text} that {@link #review} would weigh with the model (embed, unless cached): those
+     * of three tokens or more that a built-in rule marked or that name a person.
+     */
+    static int toWeigh(String text, LanguageReview byRules, Set<String> builtInRules) {
+        Tokens tokens = Tokens.of(text);
+        int count = 0;
+        int from = 0;
+        for (int n = 0; n < tokens.sentences; n++) {
+            int to = tokens.sentenceEnds[n];
+            int start = tokens.starts[from];
+            int end = tokens.ends[to - 1];
+            if (to - from >= 3
+                    && (weighs(new Sentence(tokens, from, to))
+                            || byRules.findings().stream()
+                                    .anyMatch(f -> builtInRules.contains(f.rule())
+                                            && f.start() >= start
+                                            && f.start() < end))) {
+                count++;
+            }
+            from = to;
+        }
+        return count;
+    }
+
+    private static boolean weighs(Sentence sentence) {
+        return Signals.mentionsPerson(sentence);
     }
 
     private boolean blames(Sentence sentence, String text, List<Finding> ruled) {
-        if (ruled.isEmpty() && !Signals.mentionsPerson(sentence)) return false;
+        if (ruled.isEmpty() && !weighs(sentence)) return false;
         Set<Category> found = EnumSet.noneOf(Category.class);
         ruled.forEach(f -> found.add(f.category()));
         return head.blames(embedding(text), Signals.of(sentence, found));

@@ -34,14 +34,14 @@ public record Highlighted(List<Line> lines, List<Finding> findings) {
         return findings.isEmpty();
     }
 
-    /** Cut {@code text} by the findings of its review, keeping only the lines that hold one (for a panel). */
-    public static Highlighted of(String text, LanguageReview review) {
-        return cut(text, review.findings(), false);
+    /** Cut the reviewed text by the review's findings, keeping only the lines that hold one (for a panel). */
+    public static Highlighted of(LanguageReview review) {
+        return cut(review.text(), review.findings(), false);
     }
 
-    /** Cut the whole of {@code text} by these findings of it, every line kept (to show the text itself marked). */
-    public static Highlighted whole(String text, List<Finding> findings) {
-        return cut(text, findings, true);
+    /** Cut the whole reviewed text by the review's findings, every line kept (to show the text itself marked). */
+    public static Highlighted whole(LanguageReview review) {
+        return cut(review.text(), review.findings(), true);
     }
 
     private static Highlighted cut(String text, List<Finding> unsorted, boolean everyLine) {

@@ -1,7 +1,11 @@
 package org.kintsugi.analysis.coach;
 
+import java.util.List;
 import java.util.Set;
 import java.util.stream.Collectors;
+import org.kintsugi.shared.LimitExceededException;
+import org.kintsugi.shared.Limits;
+import org.kintsugi.shared.ReadableText;
 import org.springframework.stereotype.Service;
 
 /**
@@ -23,6 +27,10 @@ import org.springframework.stereotype.Service;
  * sentence as a whole ({@link BlameClassifier}): it decides whether the sentence blames, keeps the rules' findings in
  * the sentences it takes for blame and drops them in the others, and adds a finding of its own where blame uses no
  * word a rule knows. The model loads in the background after start-up.
+ *
+ * <p>Whatever it reviews, it reads as a reader sees it: the text is Markdown rendered to {@link ReadableText}, code
+ * and web addresses are left unread, and findings' offsets are offsets in that rendered text, which the review
+ * carries.
  */
 @Service
 public class LanguageCoach {
@@ -39,9 +47,66 @@ public class LanguageCoach {
         this.classifier = BlameClassifier.trained();
     }
 
-    /** Review the text: the findings in text order and a blamelessness score from 0 to 100. */
-    public LanguageReview review(String text) {
-        return classifier.review(text, rules.review(text), BUILT_IN);
+    /**
+     * Review the text as its Markdown reads: the findings in text order, with offsets in the rendered text, and a
+     * blamelessness score from 0 to 100.
+     */
+    public LanguageReview review(String markdown) {
+        ReadableText readable = ReadableText.of(markdown);
+        String prose = readable.prose();
+        return seen(readable, classifier.review(prose, rules.review(prose), BUILT_IN));
+    }
+
+    /**
+     * Review a text someone sent to be reviewed, within what one request may ask: refuse, naming {@code field}, a text
+     * longer than {@code kintsugi.limits.coach-text} characters or with more than {@code kintsugi.limits.coach-sentences}
+     * sentences to weigh, before anything is embedded.
+     */
+    public LanguageReview review(String field, String markdown, Limits limits) {
+        if (markdown.length() > limits.coachText()) {
+            throw new LimitExceededException(
+                    LimitExceededException.Kind.FULL,
+                    field,
+                    "coach-text",
+                    limits.coachText(),
+                    "The text is over " + LimitExceededException.count(limits.coachText())
+                            + " characters, more than the language coach reviews at once");
+        }
+        ReadableText readable = ReadableText.of(markdown);
+        String prose = readable.prose();
+        LanguageReview byRules = rules.review(prose);
+        int weigh = BlameClassifier.toWeigh(prose, byRules, BUILT_IN);
+        if (weigh > limits.coachSentences()) {
+            throw new LimitExceededException(
+                    LimitExceededException.Kind.FULL,
+                    field,
+                    "coach-sentences",
+                    limits.coachSentences(),
+                    "The text has " + LimitExceededException.count(weigh)
+                            + " sentences that name a person or use a word a rule knows; the language coach weighs at"
+                            + " most " + LimitExceededException.count(limits.coachSentences())
+                            + " per request: review it in parts");
+        }
+        return seen(readable, classifier.review(prose, byRules, BUILT_IN));
+    }
+
+    /** Return the review of the prose as findings in the text people see: the phrases as written, code included. */
+    private static LanguageReview seen(ReadableText readable, LanguageReview review) {
+        if (readable.literals().isEmpty()) {
+            return review;
+        }
+        String text = readable.text();
+        List<Finding> findings = review.findings().stream()
+                .map(f -> new Finding(
+                        f.start(),
+                        f.end(),
+                        text.substring(f.start(), f.end()),
+                        f.category(),
+                        f.rule(),
+                        f.explanation(),
+                        f.suggestion().replaceAll(" {2,}", " ")))
+                .toList();
+        return new LanguageReview(text, review.score(), review.words(), findings);
     }
 
     /** Return how many sentences this coach has embedded, cache misses only. */

@@ -64,7 +64,7 @@ final class RuleSet {
             }
         }
         findings.sort(Comparator.comparingInt(Finding::start).thenComparingInt(Finding::end));
-        return new LanguageReview(score(findings, tokens.wordCount), tokens.wordCount, findings);
+        return new LanguageReview(text, score(findings, tokens.wordCount), tokens.wordCount, findings);
     }
 
     private static Finding finding(Tokens tokens, BuiltInRule rule, Hit hit) {

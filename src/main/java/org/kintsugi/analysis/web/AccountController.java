@@ -243,17 +243,14 @@ class AccountController {
         model.addAttribute("account", account.orElse(null));
         model.addAttribute("narrative", narrative);
         LanguageReview review = coach.review(narrative);
-        model.addAttribute("narrativeCoach", Highlighted.of(narrative, review));
+        model.addAttribute("narrativeCoach", Highlighted.of(review));
         model.addAttribute("narrativeScore", review.score());
         List<EntryView> entries = account.map(AccountView::entries).orElse(List.of());
         model.addAttribute("entries", entries);
         model.addAttribute(
                 "entryCoach",
                 entries.stream()
-                        .collect(Collectors.toMap(
-                                EntryView::id,
-                                e -> Highlighted.whole(
-                                        e.text(), coach.review(e.text()).findings()))));
+                        .collect(Collectors.toMap(EntryView::id, e -> Highlighted.whole(coach.review(e.text())))));
         model.addAttribute(
                 "entryForms",
                 entries.stream().collect(Collectors.toMap(EntryView::id, e -> EntryForm.of(e, me.zone()))));

@@ -34,7 +34,7 @@ class CoachOnPostmortem implements WritingAid {
             return Optional.empty();
         }
         LanguageReview review = coach.review(section.body());
-        Highlighted h = Highlighted.of(section.body(), review);
+        Highlighted h = Highlighted.of(review);
         if (h.clean()) {
             return Optional.empty();
         }
@@ -50,7 +50,6 @@ class CoachOnPostmortem implements WritingAid {
             return Optional.empty();
         }
         return Optional.of(new PostmortemPart.Fragment(
-                "analysis/fragments/coach :: marked",
-                Map.of("h", Highlighted.whole(text, review.findings()), "prefix", "saved-" + id)));
+                "analysis/fragments/coach :: marked", Map.of("h", Highlighted.whole(review), "prefix", "saved-" + id)));
     }
 }

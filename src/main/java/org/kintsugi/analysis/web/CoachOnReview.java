@@ -46,7 +46,7 @@ class CoachOnReview implements ReviewAid {
             if (s.empty()) continue;
             LanguageReview review = coach.review(s.body());
             reviews.add(review);
-            Highlighted h = Highlighted.of(s.body(), review);
+            Highlighted h = Highlighted.of(review);
             if (!h.clean()) sections.add(new SectionFindings(s.key(), s.heading(), h));
         }
         int findings = sections.stream()

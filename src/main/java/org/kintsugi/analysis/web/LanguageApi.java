@@ -10,6 +10,7 @@ import org.kintsugi.analysis.coach.LanguageRules;
 import org.kintsugi.analysis.coach.NewRule;
 import org.kintsugi.analysis.coach.RuleView;
 import org.kintsugi.shared.InvalidInputException;
+import org.kintsugi.shared.Limits;
 import org.springframework.http.HttpStatus;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -37,10 +38,12 @@ class LanguageApi {
         }
     }
 
-    record ReviewResponse(int score, int words, List<FindingResponse> findings) {
+    /** The review; {@code text} is the text as a reader sees it (Markdown rendered), which findings' offsets index. */
+    record ReviewResponse(String text, int score, int words, List<FindingResponse> findings) {
 
         static ReviewResponse of(LanguageReview review) {
             return new ReviewResponse(
+                    review.text(),
                     review.score(),
                     review.words(),
                     review.findings().stream().map(FindingResponse::of).toList());
@@ -49,14 +52,14 @@ class LanguageApi {
 
     record RuleSwitch(@Nullable Boolean enabled) {}
 
-    private static final int MAX_TEXT = 1_000_000;
-
     private final LanguageCoach coach;
     private final LanguageRules rules;
+    private final Limits limits;
 
-    LanguageApi(LanguageCoach coach, LanguageRules rules) {
+    LanguageApi(LanguageCoach coach, LanguageRules rules, Limits limits) {
         this.coach = coach;
         this.rules = rules;
+        this.limits = limits;
     }
 
     @PostMapping("/review")
@@ -64,10 +67,7 @@ class LanguageApi {
         if (request == null || request.text() == null) {
             throw new InvalidInputException("text", "must be given");
         }
-        if (request.text().length() > MAX_TEXT) {
-            throw new InvalidInputException("text", "must be at most " + MAX_TEXT + " characters");
-        }
-        return ReviewResponse.of(coach.review(request.text()));
+        return ReviewResponse.of(coach.review("text", request.text(), limits));
     }
 
     @GetMapping("/rules")

@@ -20,7 +20,8 @@ import org.kintsugi.postmortem.TimelineItem;
  *
  * @param node the answer shown, or null for the problem statement
  * @param path the answers from the top of the tree down to this one's parent
- * @param answer the answer cut at the coach's findings
+ * @param answer the answer cut at the coach's findings; for the problem statement, the statement cut at them for
+ *     the people who may restate it, else null
  * @param events the timeline's own events, to cite as evidence
  * @param entries the entries of shared accounts, to cite as evidence
  * @param below how many answers sit under this one, which go when it is removed

@@ -11,6 +11,7 @@ import org.kintsugi.action.ActionManagement;
 import org.kintsugi.action.ActionView;
 import org.kintsugi.analysis.account.AccountManagement;
 import org.kintsugi.analysis.coach.Highlighted;
+import org.kintsugi.analysis.coach.LanguageCoach;
 import org.kintsugi.analysis.factors.FactorCategories;
 import org.kintsugi.analysis.whys.FiveWhys;
 import org.kintsugi.analysis.whys.NodeView;
@@ -48,6 +49,7 @@ class WhysViews {
     private final UserManagement users;
     private final Clock clock;
     private final Limits limits;
+    private final LanguageCoach coach;
 
     WhysViews(
             FiveWhys whys,
@@ -58,7 +60,8 @@ class WhysViews {
             AccountManagement accounts,
             UserManagement users,
             Clock clock,
-            Limits limits) {
+            Limits limits,
+            LanguageCoach coach) {
         this.whys = whys;
         this.categories = categories;
         this.postmortems = postmortems;
@@ -68,6 +71,22 @@ class WhysViews {
         this.users = users;
         this.clock = clock;
         this.limits = limits;
+        this.coach = coach;
+    }
+
+    /**
+     * Return the answer cut at the coach's findings, or the problem statement's for the people who may restate it (as
+     * the writers see their saved sections marked); null for a problem statement others read or nobody wrote.
+     */
+    private @Nullable Highlighted marked(TreeView tree, @Nullable NodeView node, KintsugiPrincipal me) {
+        if (node != null) {
+            return Highlighted.whole(coach.review(node.answer()));
+        }
+        String problem = tree.problem();
+        if (!me.canWrite() || problem.isBlank()) {
+            return null;
+        }
+        return Highlighted.whole(coach.review(problem));
     }
 
     Diagram diagram(long postmortemId, KintsugiPrincipal me) {
@@ -102,7 +121,7 @@ class WhysViews {
                 tree,
                 node,
                 path,
-                node == null ? null : Highlighted.whole(node.answer(), node.findings()),
+                marked(tree, node, me),
                 node == null ? tree.nodes().size() : below(tree, node.id()),
                 node == null ? null : action(node.actionId()),
                 citable(timeline.timeline(tree.postmortemId())),

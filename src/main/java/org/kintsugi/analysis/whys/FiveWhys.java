@@ -126,16 +126,18 @@ public class FiveWhys {
         String problem = tree == null ? null : tree.problem();
         VoteBudget budget = voting.current();
         int spent = votes.values().stream().mapToInt(Ballots.Count::mine).sum();
+        String statement = problem == null ? impact(postmortem) : problem;
         return new TreeView(
                 postmortemId,
-                problem == null ? impact(postmortem) : problem,
+                statement,
                 problem == null,
                 tree == null ? 0 : tree.version(),
                 views,
                 budget,
                 budget.left(spent),
                 paths,
-                postmortem.status() == PostmortemStatus.DRAFT);
+                postmortem.status() == PostmortemStatus.DRAFT,
+                coach.review(statement).findings());
     }
 
     /** Return one answer as this person sees it. */

@@ -4,6 +4,7 @@ import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import org.jspecify.annotations.Nullable;
+import org.kintsugi.analysis.coach.Finding;
 
 /**
  * A postmortem's five whys as one person sees them.
@@ -15,6 +16,7 @@ import org.jspecify.annotations.Nullable;
  * @param votesLeft how many votes the person looking has left on this tree
  * @param chosenPaths for each chosen answer, the ids from the top of the tree down to it
  * @param editable whether the postmortem is a draft, so the tree can change
+ * @param problemFindings what the blameless-language coach points out in the problem statement
  */
 public record TreeView(
         long postmortemId,
@@ -25,11 +27,13 @@ public record TreeView(
         VoteBudget budget,
         int votesLeft,
         List<List<Long>> chosenPaths,
-        boolean editable) {
+        boolean editable,
+        List<Finding> problemFindings) {
 
     public TreeView {
         nodes = List.copyOf(nodes);
         chosenPaths = List.copyOf(chosenPaths);
+        problemFindings = List.copyOf(problemFindings);
     }
 
     /** Return the answers to the problem statement itself. */

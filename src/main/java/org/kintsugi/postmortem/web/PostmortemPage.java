@@ -144,7 +144,7 @@ class PostmortemPage {
             }
         }
         model.addAttribute("aids", helps);
-        writingAids(model, p, me, timeline);
+        writingAids(model, p, me, timeline, reviews);
         if (!model.containsAttribute("transcript")) {
             model.addAttribute("transcript", TimelineController.TranscriptForm.blank(me.zone(), doc));
         }
@@ -156,9 +156,11 @@ class PostmortemPage {
     /**
      * Add what the writing aids show: beside every text box, and on the saved text while the postmortem can still
      * change and the person may act on it (its writers and reviewers). Once published, the text is the record everyone
-     * reads, so it is shown as written; a change then starts with an amendment, whose draft is marked again.
+     * reads, so it is shown as written; a change then starts with an amendment, whose draft is marked again. Review
+     * comments are marked too (by their place in the list, {@code review-0} …), and the changes a reviewer asked for.
      */
-    private void writingAids(Model model, PostmortemView p, KintsugiPrincipal me, TimelineWindow timeline) {
+    private void writingAids(
+            Model model, PostmortemView p, KintsugiPrincipal me, TimelineWindow timeline, List<ReviewView> reviews) {
         List<WritingAid> all = writingAids.orderedStream().toList();
         model.addAttribute(
                 "editorAids", all.stream().flatMap(a -> a.editor().stream()).toList());
@@ -177,6 +179,17 @@ class PostmortemPage {
                         String id = "event-" + e.id();
                         aid.inText(id, e.description()).ifPresent(f -> texts.putIfAbsent(id, f));
                     }
+                }
+                for (int i = 0; i < reviews.size(); i++) {
+                    String id = "review-" + i;
+                    String comment = reviews.get(i).comment();
+                    if (comment != null && !comment.isBlank()) {
+                        aid.inText(id, comment).ifPresent(f -> texts.putIfAbsent(id, f));
+                    }
+                }
+                if (p.changesRequested() != null && !p.changesRequested().isBlank()) {
+                    aid.inText("changes-requested", p.changesRequested())
+                            .ifPresent(f -> texts.putIfAbsent("changes-requested", f));
                 }
             }
         }

@@ -98,11 +98,19 @@ class CoachPanelTests {
     }
 
     @Test
-    void anEmptyEditorGetsAnEmptyPanelAndAnOversizedTextIsLeftForSave() throws Exception {
+    void anEmptyEditorGetsAnEmptyPanelAndAnOversizedTextIsRefusedNamingTheLimit() throws Exception {
         assertThat(panel(people.member(), "body", "   ").text()).isEmpty();
-        assertThat(panel(people.member(), "body", "a ".repeat(CoachController.MAX_TEXT))
-                        .text())
-                .contains("reviews it on save");
+        MvcTestResult tooLong = mvc.post()
+                .uri("/language/highlight?field=body&id=coach-impact")
+                .with(user(KintsugiPrincipal.of(people.member())))
+                .with(csrf())
+                .param("body", "a ".repeat(50_001))
+                .exchange();
+        assertThat(tooLong).hasStatus(org.springframework.http.HttpStatus.BAD_REQUEST);
+        Document panel = Jsoup.parse(tooLong.getResponse().getContentAsString(StandardCharsets.UTF_8));
+        assertThat(panel.select("[role=status]").text())
+                .contains("over 100,000 characters")
+                .contains("kintsugi.limits.coach-text = 100,000");
     }
 
     @Test

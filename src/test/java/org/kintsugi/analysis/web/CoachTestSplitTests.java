@@ -24,7 +24,8 @@ import org.springframework.test.web.servlet.assertj.MockMvcTester;
  * {@code POST /api/v1/language/review} as any client would call it: a sentence counts as flagged when the response
  * holds a finding. Nothing in the coach was tuned on this split; the figures per category are printed for the README.
  *
- * <p>The coach does not reach the target yet (precision 0.90, recall 0.85): it measures precision 0.807 and recall
+ * <p>The coach does not reach the target yet (precision 0.90, recall 0.85): it measures precision 0.801 (0.807 before it
+ * read Markdown as rendered, leaving code unread: one reframed sentence more is flagged) and recall
  * 0.727 here. The test runs in every build and asserts what the coach reaches, rounded down (0.80 and 0.70), so it
  * cannot slip back unnoticed; raise the floors as the coach improves, up to the target.
  */

@@ -62,7 +62,7 @@ class TreeLayoutTests {
     }
 
     static TreeView tree(List<NodeView> nodes) {
-        return new TreeView(1, "Checkout failed", false, 0, nodes, VoteBudget.DEFAULT, 3, List.of(), true);
+        return new TreeView(1, "Checkout failed", false, 0, nodes, VoteBudget.DEFAULT, 3, List.of(), true, List.of());
     }
 
     @Nested

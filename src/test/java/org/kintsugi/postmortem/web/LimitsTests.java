@@ -1,6 +1,7 @@
 package org.kintsugi.postmortem.web;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.httpBasic;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user;
 
@@ -45,7 +46,9 @@ import org.springframework.test.web.servlet.assertj.MvcTestResult;
             "kintsugi.limits.action-items=2",
             "kintsugi.limits.factors=2",
             "kintsugi.limits.request-body=64KB",
-            "kintsugi.limits.pdf-size=20000"
+            "kintsugi.limits.pdf-size=20000",
+            "kintsugi.limits.coach-text=2000",
+            "kintsugi.limits.coach-sentences=3"
         })
 class LimitsTests {
 
@@ -349,6 +352,59 @@ class LimitsTests {
                     "format");
             assertThat(call(HttpMethod.GET, "/api/v1/postmortems/" + pm + "/export?format=markdown", null))
                     .hasStatusOk();
+        }
+    }
+
+    @Nested
+    @DisplayName("the language coach")
+    class Coach {
+
+        static String json(String text) {
+            return "{\"text\": \"" + text + "\"}";
+        }
+
+        MvcTestResult typed(String text) {
+            return mvc.post()
+                    .uri("/language/highlight?field=description&id=coach-event")
+                    .with(user(KintsugiPrincipal.of(member)))
+                    .with(csrf())
+                    .header("HX-Request", "true")
+                    .param("description", text)
+                    .exchange();
+        }
+
+        @Test
+        void aTextOverTheCharacterLimitIs400NamingItInTheApiAndBesideTheBox() throws Exception {
+            String quiet = "The queue grew. ".repeat(125);
+            assertThat(quiet).hasSize(2000);
+            assertThat(call(HttpMethod.POST, "/api/v1/language/review", json(quiet)))
+                    .hasStatusOk();
+            namesTheLimit(
+                    call(HttpMethod.POST, "/api/v1/language/review", json(quiet + "x")),
+                    HttpStatus.BAD_REQUEST,
+                    "coach-text",
+                    "text");
+            MvcTestResult panel = typed(quiet + "x");
+            assertThat(panel).hasStatus(HttpStatus.BAD_REQUEST);
+            assertThat(panel.getResponse().getContentAsString(StandardCharsets.UTF_8))
+                    .contains("over 2,000 characters")
+                    .contains("kintsugi.limits.coach-text = 2,000");
+        }
+
+        @Test
+        void moreSentencesToWeighThanTheLimitIs400NamingItBeforeAnyIsEmbedded() throws Exception {
+            String three = "She restarted the pod. He paged the database team. They rolled the deploy back. ";
+            assertThat(call(HttpMethod.POST, "/api/v1/language/review", json(three + "The queue drained.")))
+                    .hasStatusOk();
+            MvcTestResult refused =
+                    call(HttpMethod.POST, "/api/v1/language/review", json(three + "She closed the incident."));
+            namesTheLimit(refused, HttpStatus.BAD_REQUEST, "coach-sentences", "text");
+            assertThat(refused).bodyJson().extractingPath("$.max").isEqualTo(3);
+            assertThat(refused).bodyJson().extractingPath("$.detail").asString().contains("has 4 sentences");
+            MvcTestResult panel = typed(three + "She closed the incident.");
+            assertThat(panel).hasStatus(HttpStatus.BAD_REQUEST);
+            assertThat(panel.getResponse().getContentAsString(StandardCharsets.UTF_8))
+                    .contains("kintsugi.limits.coach-sentences = 3");
         }
     }
 }
