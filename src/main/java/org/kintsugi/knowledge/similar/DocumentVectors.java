@@ -38,7 +38,7 @@ public class DocumentVectors {
     private final boolean enabled;
     private final Map<Long, byte[]> vectors = new ConcurrentHashMap<>();
     private final ReentrantLock catchingUp = new ReentrantLock();
-    private volatile Instant seenUpTo = Instant.EPOCH;
+    private volatile Instant readFrom = Instant.EPOCH;
     private volatile boolean loaded;
 
     DocumentVectors(JdbcClient jdbc, Clock clock, @Value("${kintsugi.similar.embeddings:true}") boolean enabled) {
@@ -135,27 +135,27 @@ public class DocumentVectors {
     /** One incident near another, with the cosine of their embeddings. */
     public record Neighbour(long incidentId, double cosine) {}
 
-    /** Read the rows written since the last look (all of them the first time). */
+    /**
+     * Read the rows written since the last look (all of them the first time). A row becomes visible when its
+     * transaction commits, a little after the time it carries, so each look goes back {@link #LATE_COMMIT} before the
+     * previous look began; rows older than that were all visible then and are not read again.
+     */
     private void catchUp() {
         if (!enabled) {
             return;
         }
         catchingUp.lock();
         try {
-            Instant from = loaded ? seenUpTo.minus(LATE_COMMIT) : Instant.EPOCH;
-            Instant[] newest = {seenUpTo};
-            jdbc.sql("select incident_id, vector, computed_at from knowledge_vectors where computed_at >= ?")
+            Instant started = clock.instant();
+            Instant from = loaded ? readFrom : Instant.EPOCH;
+            jdbc.sql("select incident_id, vector from knowledge_vectors where computed_at >= ?")
                     .param(java.sql.Timestamp.from(from))
                     .query((rs, n) -> {
                         vectors.put(rs.getLong(1), quantised(decode(rs.getString(2))));
-                        Instant at = rs.getTimestamp(3).toInstant();
-                        if (at.isAfter(newest[0])) {
-                            newest[0] = at;
-                        }
                         return null;
                     })
                     .list();
-            seenUpTo = newest[0];
+            readFrom = started.minus(LATE_COMMIT);
             loaded = true;
         } finally {
             catchingUp.unlock();
