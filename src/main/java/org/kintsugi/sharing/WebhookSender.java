@@ -1,7 +1,10 @@
 package org.kintsugi.sharing;
 
+import java.net.ConnectException;
 import java.net.URI;
+import java.net.UnknownHostException;
 import java.net.http.HttpClient;
+import java.net.http.HttpTimeoutException;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import org.springframework.http.HttpHeaders;
@@ -48,15 +51,30 @@ class WebhookSender {
                             res.getStatusCode().value(),
                             new String(res.getBody().readNBytes(300), StandardCharsets.UTF_8)));
         } catch (ResourceAccessException e) {
-            Throwable cause = e.getMostSpecificCause();
-            String reason = cause.getMessage() == null ? cause.getClass().getSimpleName() : cause.getMessage();
-            throw new WebhookException("Could not reach " + uri.getHost() + ": " + reason);
+            throw new WebhookException("Could not reach " + uri.getHost() + ": " + reason(e));
         }
         if (answer.status() / 100 != 2) {
             String body = answer.body().strip();
             throw new WebhookException(
                     uri.getHost() + " answered HTTP " + answer.status() + (body.isEmpty() ? "" : ": " + body));
         }
+    }
+
+    /** Say in words why the channel could not be reached: the JDK's exceptions often carry no message. */
+    private static String reason(ResourceAccessException e) {
+        for (Throwable cause = e; cause != null; cause = cause.getCause()) {
+            if (cause instanceof HttpTimeoutException) {
+                return "no answer within " + READ_TIMEOUT.toSeconds() + " seconds";
+            }
+            if (cause instanceof ConnectException) {
+                return "nothing answers there (connection refused)";
+            }
+            if (cause instanceof UnknownHostException) {
+                return "no such host";
+            }
+        }
+        Throwable root = e.getMostSpecificCause();
+        return root.getMessage() == null ? root.getClass().getSimpleName() : root.getMessage();
     }
 
     private record Answer(int status, String body) {}

@@ -19,6 +19,8 @@ final class ChatServer implements AutoCloseable {
     private final List<String> bodies = new CopyOnWriteArrayList<>();
     private final List<String> contentTypes = new CopyOnWriteArrayList<>();
     private final AtomicInteger status = new AtomicInteger(200);
+    private final AtomicInteger delayMillis = new AtomicInteger(0);
+    private final AtomicInteger requests = new AtomicInteger(0);
 
     ChatServer() {
         try {
@@ -28,6 +30,12 @@ final class ChatServer implements AutoCloseable {
         }
         server.createContext("/hooks/", exchange -> {
             String body = new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8);
+            requests.incrementAndGet();
+            try {
+                Thread.sleep(delayMillis.get());
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
             int answer = status.get();
             if (answer / 100 == 2) {
                 bodies.add(body);
@@ -47,6 +55,16 @@ final class ChatServer implements AutoCloseable {
 
     void answer(int status) {
         this.status.set(status);
+    }
+
+    /** Answer each request only after this long, as a slow channel does. */
+    void delay(int millis) {
+        delayMillis.set(millis);
+    }
+
+    /** How many requests arrived, whatever was answered. */
+    int requests() {
+        return requests.get();
     }
 
     /** The bodies taken (2xx answers) so far. */

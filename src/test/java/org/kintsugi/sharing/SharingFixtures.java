@@ -3,6 +3,7 @@ package org.kintsugi.sharing;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
+import java.util.function.LongConsumer;
 import org.kintsugi.identity.UserView;
 import org.kintsugi.incident.IncidentDetails;
 import org.kintsugi.incident.IncidentKind;
@@ -30,6 +31,23 @@ final class SharingFixtures {
             String team,
             String service,
             Instant now) {
+        return published(
+                incidents, postmortems, review, owner, reviewer, title, severity, team, service, now, id -> {});
+    }
+
+    /** The same, with {@code beforeReview} given the postmortem's id once it is written, e.g. to name factors. */
+    static PostmortemView published(
+            IncidentManagement incidents,
+            PostmortemManagement postmortems,
+            PostmortemReview review,
+            UserView owner,
+            UserView reviewer,
+            String title,
+            Severity severity,
+            String team,
+            String service,
+            Instant now,
+            LongConsumer beforeReview) {
         Instant started = now.minus(3, ChronoUnit.HOURS).truncatedTo(ChronoUnit.MINUTES);
         String key = incidents
                 .declare(
@@ -59,6 +77,7 @@ final class SharingFixtures {
             };
             postmortems.write(id, section.key(), section.version(), body, owner.displayName());
         }
+        beforeReview.accept(id);
         review.submit(id, author);
         review.approve(id, new Author(reviewer.id(), reviewer.displayName()), List.of(), "");
         return review.publish(id, new Author(reviewer.id(), reviewer.displayName()));

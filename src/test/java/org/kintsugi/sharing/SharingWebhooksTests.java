@@ -3,6 +3,7 @@ package org.kintsugi.sharing;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.httpBasic;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user;
 
 import com.jayway.jsonpath.JsonPath;
 import java.time.Duration;
@@ -12,6 +13,8 @@ import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.kintsugi.identity.KintsugiPrincipal;
+import org.kintsugi.identity.UserManagement;
 import org.kintsugi.identity.UserView;
 import org.kintsugi.incident.IncidentManagement;
 import org.kintsugi.incident.Severity;
@@ -67,6 +70,9 @@ class SharingWebhooksTests {
 
     @Autowired
     Dispatcher dispatcher;
+
+    @Autowired
+    UserManagement users;
 
     ChatServer chat;
     UserView owner;
@@ -201,6 +207,16 @@ class SharingWebhooksTests {
         assertThat(Duration.between(clock.instant(), Instant.parse(JsonPath.read(second, "$[0].nextAttemptAt"))))
                 .isEqualTo(Duration.ofMinutes(5));
         assertThat(channels.find(channel).failing()).isEqualTo(1);
+        assertThat(mvc.get().uri("/admin/sharing").with(user(KintsugiPrincipal.of(admin()))))
+                .hasStatusOk()
+                .bodyText()
+                .contains(
+                        "Queue backed up",
+                        "Slack down",
+                        "HTTP 500: the channel is down",
+                        "2 attempts",
+                        "1 failing",
+                        "Retry now");
 
         // Back up: the next due try delivers it, once; later rounds send nothing more.
         chat.answer(200);
@@ -230,6 +246,55 @@ class SharingWebhooksTests {
 
         await().atMost(Duration.ofSeconds(20)).until(() -> chat.bodies().size() == 1);
         assertThat(chat.bodies().getFirst()).contains("Login loop");
+    }
+
+    @Test
+    void sendersRacingForTheSameDeliverySendItOnce() throws Exception {
+        chat.delay(400);
+        addChannel("Slow Slack", "slack", chat.url("slow"), "\"scope\": \"all\"");
+        publish("Disk filled on the build agents", Severity.SEV3, "Build", "agents");
+
+        // Four more senders (other nodes, the retry job) keep trying for a while: before the delivery is recorded,
+        // while the first send waits for the slow channel, and after it went out.
+        var pool = java.util.concurrent.Executors.newFixedThreadPool(4);
+        try {
+            List<java.util.concurrent.Future<?>> senders = new java.util.ArrayList<>();
+            for (int n = 0; n < 4; n++) {
+                senders.add(pool.submit(() -> {
+                    long until = System.nanoTime() + Duration.ofMillis(1500).toNanos();
+                    while (System.nanoTime() < until) {
+                        dispatcher.dispatchDue();
+                    }
+                }));
+            }
+            for (var sender : senders) {
+                sender.get();
+            }
+        } finally {
+            pool.shutdown();
+        }
+        await().atMost(Duration.ofSeconds(20)).until(() -> chat.bodies().size() >= 1);
+        clock.advance(Duration.ofHours(3));
+        assertThat(dispatcher.dispatchDue()).isZero();
+        Thread.sleep(500);
+        assertThat(chat.requests()).isEqualTo(1);
+        assertThat(chat.bodies()).singleElement().asString().contains("Disk filled on the build agents");
+    }
+
+    @Test
+    void aChannelNobodyAnswersAtSaysSo() {
+        addChannel("Nobody home", "mattermost", "http://127.0.0.1:9/hooks/none", "\"scope\": \"all\"");
+        long id = channels.list().getFirst().id();
+        assertThat(channels.test(id).error())
+                .isEqualTo("Could not reach 127.0.0.1: nothing answers there" + " (connection refused)");
+        assertThat(channels.test(id).delivered()).isFalse();
+    }
+
+    UserView admin() {
+        return users.all().stream()
+                .filter(u -> u.email().equals(TestPeople.ADMIN_EMAIL))
+                .findFirst()
+                .orElseThrow();
     }
 
     String failedDeliveries() throws Exception {
