@@ -155,7 +155,7 @@ public class ChannelManagement {
     }
 
     @Configuration(proxyBeanMethods = false)
-    static class Secrets {
+    static class ChannelSecrets {
 
         /** A webhook's address lets anyone post to the channel: kept encrypted, re-encrypted on key rotation. */
         @Bean

@@ -98,7 +98,10 @@ class Dispatcher {
         if (!deliveries.claim(id, now, now.plus(LEASE))) {
             return false;
         }
-        Deliveries.Delivery delivery = deliveries.find(id).orElseThrow();
+        Deliveries.Delivery delivery = deliveries.find(id).orElse(null);
+        if (delivery == null) {
+            return false; // its channel was removed meanwhile, and what it was still owed with it
+        }
         try {
             send(delivery);
             deliveries.sent(id, clock.instant());
