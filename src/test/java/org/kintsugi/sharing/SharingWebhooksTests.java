@@ -282,6 +282,59 @@ class SharingWebhooksTests {
     }
 
     @Test
+    void aChannelIsChangedOnlyAtTheVersionReadAndKeepsItsAddressWhenNoneIsSent() throws Exception {
+        MvcTestResult added = addChannel("Ops", "slack", chat.url("ops"), "\"scope\": \"all\"");
+        long id = ((Number) JsonPath.read(added.getResponse().getContentAsString(), "$.id")).longValue();
+        assertThat(added.getResponse().getHeader("ETag")).isEqualTo("\"0\"");
+        assertThat((String) JsonPath.read(added.getResponse().getContentAsString(), "$.address"))
+                .isEqualTo("http://127.0.0.1/…");
+        String change = "{\"name\": \"Ops (SEV1)\", \"format\": \"teams\", \"scope\": \"severities\","
+                + " \"items\": [\"SEV1\"]}";
+
+        assertThat(put(id, change, null)).hasStatus(428);
+        assertThat(put(id, change, "\"7\"")).hasStatus(412);
+        MvcTestResult changed = put(id, change, "\"0\"");
+        assertThat(changed).hasStatusOk();
+        assertThat(changed.getResponse().getHeader("ETag")).isEqualTo("\"1\"");
+        assertThat((String) JsonPath.read(changed.getResponse().getContentAsString(), "$.format"))
+                .isEqualTo("TEAMS");
+        // The stored address was kept: the test message reaches the same hook, now as an Adaptive Card.
+        assertThat(channels.test(id).delivered()).isTrue();
+        assertThat(chat.bodies()).singleElement().asString().contains("\"AdaptiveCard\"");
+        assertThat(put(id, change, "\"0\"")).hasStatus(412);
+    }
+
+    @Test
+    void aChannelNamesWhatIsWrongAndTheLimits() throws Exception {
+        MvcTestResult wrong = addChannel("", "telegram", "javascript:alert(1)", "\"scope\": \"teams\"");
+        assertThat(wrong).hasStatus(400);
+        assertThat(wrong.getResponse().getContentAsString())
+                .contains("name", "is required", "format", "telegram", "url", "https://", "items", "at least one team");
+        MvcTestResult longName = addChannel("x".repeat(101), "slack", chat.url("x"), "\"scope\": \"all\"");
+        assertThat(longName).hasStatus(400);
+        assertThat(longName.getResponse().getContentAsString()).contains("at most 100");
+        for (int n = 0; n < ChannelManagement.MAX_CHANNELS; n++) {
+            assertThat(addChannel("Channel " + n, "slack", chat.url("c" + n), "\"scope\": \"all\""))
+                    .hasStatus(201);
+        }
+        MvcTestResult full = addChannel("One too many", "slack", chat.url("full"), "\"scope\": \"all\"");
+        assertThat(full).hasStatus(400);
+        assertThat(full.getResponse().getContentAsString()).contains("sharing-channels", "50");
+    }
+
+    MvcTestResult put(long id, String json, String ifMatch) {
+        var request = mvc.put()
+                .uri("/api/v1/sharing/channels/{id}", id)
+                .with(httpBasic(TestPeople.ADMIN_EMAIL, TestPeople.PASSWORD))
+                .contentType(MediaType.APPLICATION_JSON)
+                .content(json);
+        if (ifMatch != null) {
+            request = request.header("If-Match", ifMatch);
+        }
+        return request.exchange();
+    }
+
+    @Test
     void aChannelNobodyAnswersAtSaysSo() {
         addChannel("Nobody home", "mattermost", "http://127.0.0.1:9/hooks/none", "\"scope\": \"all\"");
         long id = channels.list().getFirst().id();
