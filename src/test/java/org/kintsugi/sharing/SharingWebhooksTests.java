@@ -2,6 +2,7 @@ package org.kintsugi.sharing;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.httpBasic;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user;
 
@@ -320,6 +321,53 @@ class SharingWebhooksTests {
         MvcTestResult full = addChannel("One too many", "slack", chat.url("full"), "\"scope\": \"all\"");
         assertThat(full).hasStatus(400);
         assertThat(full.getResponse().getContentAsString()).contains("sharing-channels", "50");
+    }
+
+    @Test
+    void theEditFormOfAnOlderVersionComesBackWith409AndTheEditKept() throws Exception {
+        MvcTestResult added = addChannel("Ops", "slack", chat.url("ops"), "\"scope\": \"all\"");
+        long id = ((Number) JsonPath.read(added.getResponse().getContentAsString(), "$.id")).longValue();
+        var admin = user(KintsugiPrincipal.of(admin()));
+        assertThat(mvc.get().uri("/admin/sharing/channels/{id}", id).with(admin))
+                .hasStatusOk()
+                .bodyText()
+                .contains("Edit Ops", "value=\"Ops\"", "Leave empty to keep http://127.0.0.1/…");
+        assertThat(put(id, "{\"name\": \"Ops room\", \"format\": \"slack\", \"scope\": \"all\"}", "\"0\""))
+                .hasStatusOk();
+
+        MvcTestResult stale = mvc.post()
+                .uri("/admin/sharing/channels/{id}", id)
+                .with(admin)
+                .with(csrf())
+                .param("name", "Ops, SEV1 only")
+                .param("format", "mattermost")
+                .param("scope", "severities")
+                .param("items", "SEV1")
+                .param("version", "0")
+                .exchange();
+        assertThat(stale).hasStatus(409);
+        assertThat(stale)
+                .bodyText()
+                .contains(
+                        "Someone else changed this channel",
+                        "&quot;Ops room&quot;",
+                        "value=\"Ops, SEV1 only\"",
+                        "name=\"version\" value=\"1\"");
+        assertThat(channels.find(id).name()).isEqualTo("Ops room");
+
+        MvcTestResult saved = mvc.post()
+                .uri("/admin/sharing/channels/{id}", id)
+                .with(admin)
+                .with(csrf())
+                .param("name", "Ops, SEV1 only")
+                .param("format", "mattermost")
+                .param("scope", "severities")
+                .param("items", "SEV1")
+                .param("version", "1")
+                .exchange();
+        assertThat(saved).hasStatus3xxRedirection();
+        assertThat(channels.find(id).items()).containsExactly("SEV1");
+        assertThat(channels.test(id).delivered()).isTrue();
     }
 
     MvcTestResult put(long id, String json, String ifMatch) {
