@@ -72,6 +72,7 @@ class AuthorizationTableTests {
     static final String NODE = PM + "/whys/nodes/{nodeId}";
     static final String ACTION = "/api/v1/actions/{id}";
     static final String DEBRIEF = "/api/v1/debriefs/{id}";
+    static final String CHANNEL = "/api/v1/sharing/channels/{id}";
     /** A debrief's owner (the postmortem's owner here), its facilitator (the co-author) and administrators. */
     static final String DEBRIEF_EDITORS = "401 403 ok  ok  403 ok";
 
@@ -236,6 +237,23 @@ class AuthorizationTableTests {
             rule("GET " + DEBRIEF + "/invitees", EVERYONE_SIGNED_IN),
             rule("POST " + DEBRIEF + "/invitees", DEBRIEF_EDITORS)
                     .json(w -> "{\"invitees\": [{\"email\": \"guest-" + w.unique() + "@example.org\"}]}"),
+            // Sharing: chat channels and their deliveries are administrators' alone; each person's subscription is
+            // their own (no id in the path: the caller's), viewers included. The feed reader brings a token, not an
+            // account, and none is sent here.
+            rule("GET /api/v1/sharing/channels", ADMINS),
+            rule("POST /api/v1/sharing/channels", ADMINS).json(AuthorizationWorld::channelJson),
+            rule("GET " + CHANNEL, ADMINS),
+            rule("PUT " + CHANNEL, ADMINS)
+                    .json(AuthorizationWorld::channelJson)
+                    .ifMatch(w -> w.channel().version()),
+            rule("DELETE " + CHANNEL, ADMINS),
+            rule("POST " + CHANNEL + "/test", ADMINS),
+            rule("GET /api/v1/sharing/deliveries", ADMINS).query("state=failed"),
+            rule("POST /api/v1/sharing/deliveries/{id}/retry", "401 403 403 403 403 404"),
+            rule("GET /api/v1/sharing/subscription", EVERYONE_SIGNED_IN),
+            rule("PUT /api/v1/sharing/subscription", EVERYONE_SIGNED_IN).json(w -> "{\"scope\": \"all\"}"),
+            rule("POST /api/v1/sharing/subscription/feed-token", EVERYONE_SIGNED_IN),
+            rule("GET /feeds/postmortems.atom", "401 401 401 401 401 401"),
             // Language coach
             rule("POST /api/v1/language/review", MEMBERS).json(w -> "{\"text\": \"The deploy went out at ten.\"}"),
             rule("GET /api/v1/language/rules", EVERYONE_SIGNED_IN),

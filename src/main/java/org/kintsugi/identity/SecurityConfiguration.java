@@ -85,9 +85,10 @@ class SecurityConfiguration {
                         // Trackers call back without a Kintsugi account; each hook checks its signature or token.
                         .requestMatchers(HttpMethod.POST, "/api/v1/trackers/*/webhook")
                         .permitAll()
-                        .requestMatchers("/api/v1/tokens/**", "/api/v1/me")
+                        .requestMatchers("/api/v1/tokens/**", "/api/v1/me", "/api/v1/sharing/subscription/**")
                         .authenticated()
                         .requestMatchers(
+                                "/api/v1/sharing/**",
                                 "/api/v1/users/**",
                                 "/api/v1/sign-ins/**",
                                 "/api/v1/backups/**",
@@ -160,6 +161,12 @@ class SecurityConfiguration {
                         // An invitee answers a debrief invitation from the link in their mail, account or not: the
                         // unguessable token in the address is the key (debrief/web/AnswerPages).
                         .requestMatchers("/debriefs/answer/*")
+                        .permitAll()
+                        // A feed reader has no session: the person's feed token in the address is the key; the
+                        // unsubscribe link in a mail works without signing in too (sharing/web).
+                        .requestMatchers(HttpMethod.GET, "/feeds/postmortems.atom")
+                        .permitAll()
+                        .requestMatchers("/unsubscribe/*")
                         .permitAll()
                         .requestMatchers("/profile/**")
                         .authenticated()

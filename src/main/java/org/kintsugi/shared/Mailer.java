@@ -3,6 +3,7 @@ package org.kintsugi.shared;
 import jakarta.mail.MessagingException;
 import jakarta.mail.internet.MimeMessage;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -65,6 +66,23 @@ public class Mailer {
      * @throws MailException when the server refuses it or cannot be reached
      */
     public boolean send(String to, String subject, String text, String html, List<Attachment> attachments) {
+        return send(to, subject, text, html, attachments, Map.of());
+    }
+
+    /**
+     * Send one mail with a plain-text body, an HTML alternative, attachments and extra headers, such as
+     * {@code List-Unsubscribe} (RFC 2369).
+     *
+     * @return whether it was handed to the SMTP server; false when mail is off
+     * @throws MailException when the server refuses it or cannot be reached
+     */
+    public boolean send(
+            String to,
+            String subject,
+            String text,
+            String html,
+            List<Attachment> attachments,
+            Map<String, String> headers) {
         if (sender.isEmpty()) {
             log.debug("Mail is off (no spring.mail.host): not sending '{}' to {}", subject, to);
             return false;
@@ -77,6 +95,9 @@ public class Mailer {
             helper.setTo(to);
             helper.setSubject(subject);
             helper.setText(text, html);
+            for (Map.Entry<String, String> header : headers.entrySet()) {
+                message.setHeader(header.getKey(), header.getValue());
+            }
             for (Attachment attachment : attachments) {
                 helper.addAttachment(
                         attachment.filename(), new ByteArrayResource(attachment.content()), attachment.contentType());

@@ -50,6 +50,9 @@ import org.kintsugi.postmortem.review.PostmortemReview;
 import org.kintsugi.postmortem.template.TemplateCatalogue;
 import org.kintsugi.postmortem.template.TemplateChoice;
 import org.kintsugi.postmortem.timeline.TimelineEntry;
+import org.kintsugi.sharing.ChannelDetails;
+import org.kintsugi.sharing.ChannelManagement;
+import org.kintsugi.sharing.ChannelView;
 import org.springframework.context.ApplicationContext;
 import org.springframework.core.io.ByteArrayResource;
 
@@ -115,6 +118,7 @@ public final class AuthorizationWorld {
     private @Nullable Long token;
     private @Nullable Long importJob;
     private @Nullable DebriefView debrief;
+    private @Nullable ChannelView channel;
 
     public AuthorizationWorld(Cast cast, ApplicationContext context) {
         this.cast = cast;
@@ -173,6 +177,9 @@ public final class AuthorizationWorld {
                     case "rules" -> bean(LanguageRules.class).list().getFirst().id();
                     case "import-jobs" -> importJob();
                     case "debriefs" -> debrief().id();
+                    case "channels" -> channel().id();
+                    // No delivery failed in this world: an administrator's retry finds none (404).
+                    case "deliveries" -> Long.MAX_VALUE;
                     default -> throw new IllegalStateException("no value for {id} after " + collection);
                 };
             default -> throw new IllegalStateException("no value for {" + name + "} after " + collection);
@@ -364,6 +371,27 @@ public final class AuthorizationWorld {
                             KintsugiPrincipal.of(cast.owner()));
         }
         return debrief;
+    }
+
+    /** Return a chat channel at an address where nothing listens, so its test message fails harmlessly. */
+    public ChannelView channel() {
+        if (channel == null) {
+            channel = bean(ChannelManagement.class)
+                    .add(ChannelDetails.parse(
+                            "Channel " + unique,
+                            "mattermost",
+                            "http://127.0.0.1:9/hooks/" + unique,
+                            "all",
+                            List.of(),
+                            true));
+        }
+        return channel;
+    }
+
+    /** Return a channel as the API takes it. */
+    public String channelJson() {
+        return "{\"name\": \"Channel " + unique + "\", \"format\": \"slack\", \"url\": \"http://127.0.0.1:9/hooks/"
+                + unique + "\", \"scope\": \"severities\", \"items\": [\"SEV1\"]}";
     }
 
     /** Return a debrief's schedule as the API takes it, facilitated by the co-author. */
