@@ -130,6 +130,11 @@ public class RoomReader {
                 log.latest(id));
     }
 
+    /** Return how many cards the coach has a nudge for: what the facilitator is told while cards are still hidden. */
+    public int nudges(long id) {
+        return (int) store.cards(id).stream().filter(c -> c.coachNote() != null).count();
+    }
+
     /** Return the active people of Kintsugi, to choose an owner from. */
     public List<UserView> people() {
         return users.all().stream().filter(UserView::active).toList();
