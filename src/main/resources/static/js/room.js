@@ -27,17 +27,32 @@
         }
     });
 
-    // The card text is kept across the room's live refreshes (hx-preserve); once saved it is cleared.
-    document.addEventListener("htmx:afterRequest", function (e) {
-        var form = e.detail.elt;
-        if (e.detail.successful && form && form.classList && form.classList.contains("card-form")) {
-            var text = document.getElementById("card-text");
-            if (text) {
-                text.value = "";
-                text.focus();
-            }
+    // The card text is kept across the room's live refreshes (hx-preserve). It is cleared as the card is sent (a
+    // refresh may replace the form before the answer comes) and put back when the card is refused or not sent.
+    var sentCard = null;
+    function isCardForm(elt) {
+        return elt && elt.classList && elt.classList.contains("card-form");
+    }
+    document.addEventListener("htmx:configRequest", function (e) {
+        var text = document.getElementById("card-text");
+        if (isCardForm(e.detail.elt) && text) {
+            sentCard = text.value;
+            text.value = "";
         }
     });
+    function restore(e) {
+        var elt = e.detail.requestConfig ? e.detail.requestConfig.elt : e.detail.elt;
+        var text = document.getElementById("card-text");
+        if (isCardForm(elt) && text && sentCard !== null && text.value === "") {
+            text.value = sentCard;
+        }
+    }
+    document.addEventListener("htmx:beforeSwap", function (e) {
+        if (e.detail.xhr.status >= 400) {
+            restore(e);
+        }
+    });
+    document.addEventListener("htmx:sendError", restore);
 
     document.addEventListener("dragstart", function (e) {
         var card = e.target.closest && e.target.closest("li.card[data-card]");
