@@ -74,6 +74,15 @@ class AuthorizationTableTests {
     static final String DEBRIEF = "/api/v1/debriefs/{id}";
     /** A debrief's owner (the postmortem's owner here), its facilitator (the co-author) and administrators. */
     static final String DEBRIEF_EDITORS = "401 403 ok  ok  403 ok";
+    /**
+     * The debrief's room: those invited, its owner and facilitator, and administrators come in (nobody else is invited
+     * in this world, so the viewer and the other member are refused like strangers).
+     */
+    static final String DEBRIEF_ROOM = DEBRIEF_EDITORS;
+    /** What only the facilitator (the co-author) or an administrator does: not even the debrief's owner. */
+    static final String FACILITATOR = "401 403 ok  403 403 ok";
+    /** A card, written by the co-author: changed or taken back by its author only, administrators included. */
+    static final String CARD_AUTHOR = "401 403 ok  403 403 403";
 
     /** The table: for each operation, what each caller gets, and what the call sends. */
     static final Map<String, Rule> TABLE = table(
@@ -236,6 +245,40 @@ class AuthorizationTableTests {
             rule("GET " + DEBRIEF + "/invitees", EVERYONE_SIGNED_IN),
             rule("POST " + DEBRIEF + "/invitees", DEBRIEF_EDITORS)
                     .json(w -> "{\"invitees\": [{\"email\": \"guest-" + w.unique() + "@example.org\"}]}"),
+            // The debrief's room
+            rule("GET " + DEBRIEF + "/room", DEBRIEF_ROOM),
+            rule("PUT " + DEBRIEF + "/room", FACILITATOR)
+                    .prepare(AuthorizationWorld::openDebriefRoom)
+                    .json(w -> "{\"anonymous\": true}"),
+            rule("POST " + DEBRIEF + "/phase", FACILITATOR).json(w -> "{\"phase\": \"check-in\"}"),
+            rule("POST " + DEBRIEF + "/facilitator", FACILITATOR)
+                    .prepare(AuthorizationWorld::openDebriefRoom)
+                    .json(w -> "{\"personId\": " + w.cast().owner().id() + "}"),
+            rule("GET " + DEBRIEF + "/cards", DEBRIEF_ROOM),
+            rule("POST " + DEBRIEF + "/cards", DEBRIEF_ROOM)
+                    .prepare(AuthorizationWorld::openDebriefRoom)
+                    .json(w -> "{\"column\": \"went-well\", \"text\": \"The alert fired early.\"}"),
+            rule("PUT " + DEBRIEF + "/cards/{cardId}", CARD_AUTHOR)
+                    .var("cardId", AuthorizationWorld::debriefCard)
+                    .json(w -> "{\"column\": \"went-well\", \"text\": \"The alert fired first.\"}"),
+            rule("DELETE " + DEBRIEF + "/cards/{cardId}", CARD_AUTHOR).var("cardId", AuthorizationWorld::debriefCard),
+            rule("PUT " + DEBRIEF + "/cards/{cardId}/theme", DEBRIEF_ROOM)
+                    .var("cardId", AuthorizationWorld::debriefCard)
+                    .json(w -> "{\"themeId\": null}"),
+            rule("GET " + DEBRIEF + "/themes", DEBRIEF_ROOM),
+            rule("POST " + DEBRIEF + "/themes", DEBRIEF_ROOM)
+                    .prepare(AuthorizationWorld::openDebriefRoom)
+                    .json(w -> "{\"title\": \"Alerting\"}"),
+            rule("POST " + DEBRIEF + "/themes/{themeId}/votes", DEBRIEF_ROOM)
+                    .var("themeId", AuthorizationWorld::debriefTheme),
+            rule("DELETE " + DEBRIEF + "/themes/{themeId}/votes", DEBRIEF_ROOM)
+                    .var("themeId", AuthorizationWorld::debriefTheme),
+            rule("GET " + DEBRIEF + "/proposals", DEBRIEF_ROOM),
+            rule("POST " + DEBRIEF + "/proposals", DEBRIEF_ROOM)
+                    .prepare(AuthorizationWorld::openDebriefRoom)
+                    .json(w -> "{\"text\": \"Rehearse failover\", \"ownerId\": "
+                            + w.cast().owner().id() + "}"),
+            rule("GET " + DEBRIEF + "/events", DEBRIEF_ROOM).stream(),
             // Language coach
             rule("POST /api/v1/language/review", MEMBERS).json(w -> "{\"text\": \"The deploy went out at ten.\"}"),
             rule("GET /api/v1/language/rules", EVERYONE_SIGNED_IN),
@@ -294,6 +337,9 @@ class AuthorizationTableTests {
 
     @Autowired
     MockMvcTester mvc;
+
+    @Autowired
+    org.springframework.test.web.servlet.MockMvc plainMvc;
 
     @Autowired
     TestPeople people;
@@ -431,6 +477,14 @@ class AuthorizationTableTests {
             AuthorizationWorld shared = rule.method.equals("GET") ? prepared(rule) : null;
             for (int caller = 0; caller < CALLERS.size(); caller++) {
                 AuthorizationWorld world = shared != null ? shared : prepared(rule);
+                if (rule.stream) {
+                    int status = streamStatus(rule, world, cast.caller(caller));
+                    if (!fits(rule.expected.get(caller), status)) {
+                        wrong.add(rule.situation + CALLERS.get(caller) + " expected " + rule.expected.get(caller)
+                                + " but got " + status);
+                    }
+                    continue;
+                }
                 MvcTestResult result = send(rule, world, cast.caller(caller));
                 int status = result.getResponse().getStatus();
                 String expected = rule.expected.get(caller);
@@ -447,6 +501,21 @@ class AuthorizationTableTests {
         AuthorizationWorld world = new AuthorizationWorld(cast, context);
         rule.prepare.accept(world);
         return world;
+    }
+
+    /** Return the status an event stream answers with, without waiting for the stream to end. */
+    int streamStatus(Rule rule, AuthorizationWorld world, @Nullable UserView as) throws Exception {
+        var request = org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get(
+                world.substitute(rule.path, rule.vars));
+        if (as != null) {
+            request = request.with(httpBasic(as.email(), TestPeople.PASSWORD));
+        }
+        var result = plainMvc.perform(request).andReturn();
+        if (result.getRequest().isAsyncStarted()) {
+            // Started: the stream is open and stays so; let it go.
+            result.getRequest().getAsyncContext().complete();
+        }
+        return result.getResponse().getStatus();
     }
 
     MvcTestResult send(Rule rule, AuthorizationWorld world, @Nullable UserView as) {
@@ -505,6 +574,7 @@ class AuthorizationTableTests {
         Function<AuthorizationWorld, Long> ifMatch;
 
         Consumer<AuthorizationWorld> prepare = NOTHING;
+        boolean stream;
         String situation = "";
         final List<Rule> also = new ArrayList<>();
 
@@ -527,6 +597,12 @@ class AuthorizationTableTests {
         Rule content(MediaType type, Function<AuthorizationWorld, String> body) {
             this.contentType = type;
             this.body = body;
+            return this;
+        }
+
+        /** Call an event stream: answered at once when refused, else left open (not waited for) once it started. */
+        Rule stream() {
+            this.stream = true;
             return this;
         }
 

@@ -103,6 +103,7 @@ public class RoomReader {
         return new RoomView(
                 id,
                 debrief.title(),
+                debrief.meetingLink(),
                 debrief.kind().code(),
                 debrief.state().code(),
                 debrief.postmortemId(),

@@ -12,6 +12,7 @@ import org.jspecify.annotations.Nullable;
 public record RoomView(
         long debriefId,
         String title,
+        String meetingLink,
         String kind,
         String state,
         @Nullable Long postmortemId,
