@@ -7,10 +7,8 @@ import org.kintsugi.debrief.room.RoomFanOut;
 import org.kintsugi.debrief.room.RoomSignal;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.stereotype.Component;
 
 /** Tell a room's changes to the streams of this node only: enough for one node on H2. */
-@Component
 class InProcessFanOut implements RoomFanOut {
 
     private static final Logger LOG = LoggerFactory.getLogger(InProcessFanOut.class);
