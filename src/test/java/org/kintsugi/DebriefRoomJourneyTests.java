@@ -212,7 +212,8 @@ class DebriefRoomJourneyTests {
                 .press("Enter");
         assertThat(theme(f, "Knowledge held by one person")).containsText("happened to know", LIVE);
 
-        // By mouse: Ada drags her card onto the runbooks theme.
+        // By mouse: Ada drags her card onto the runbooks theme, once her page shows Ben's move.
+        assertThat(theme(a, "Knowledge held by one person")).containsText("happened to know", LIVE);
         a.locator("li.card", new Page.LocatorOptions().setHasText("failover runbook assumed"))
                 .dragTo(theme(a, "Runbooks drift"));
         assertThat(theme(f, "Runbooks drift")).containsText("failover runbook assumed", LIVE);
