@@ -27,9 +27,11 @@
         }
     });
 
-    // The card text is kept across the room's live refreshes (hx-preserve). It is cleared as the card is sent (a
-    // refresh may replace the form before the answer comes) and put back when the card is refused or not sent.
+    // A card being typed survives the room's live refreshes: kept before the room is swapped, put back after. It is
+    // cleared as the card is sent (a refresh may come before the answer) and put back when the card is not saved;
+    // a refused card comes back from the server with its text kept.
     var sentCard = null;
+    var draft = null;
     function isCardForm(elt) {
         return elt && elt.classList && elt.classList.contains("card-form");
     }
@@ -40,19 +42,45 @@
             text.value = "";
         }
     });
-    function restore(e) {
-        var elt = e.detail.requestConfig ? e.detail.requestConfig.elt : e.detail.elt;
+    document.addEventListener("htmx:beforeSwap", function (e) {
+        if (!e.detail.target || e.detail.target.id !== "room") {
+            return;
+        }
         var text = document.getElementById("card-text");
-        if (isCardForm(elt) && text && sentCard !== null && text.value === "") {
+        var column = document.getElementById("card-column");
+        var sent = isCardForm(e.detail.requestConfig && e.detail.requestConfig.elt);
+        draft = text && !sent ? {
+            text: text.value,
+            column: column ? column.value : null,
+            focused: document.activeElement === text,
+            start: text.selectionStart,
+            end: text.selectionEnd
+        } : null;
+    });
+    document.addEventListener("htmx:load", function (e) {
+        if (!e.target || e.target.id !== "room" || !draft) {
+            return;
+        }
+        var text = document.getElementById("card-text");
+        var column = document.getElementById("card-column");
+        if (text && text.value === "" && draft.text !== "") {
+            text.value = draft.text;
+            if (column && draft.column) {
+                column.value = draft.column;
+            }
+            if (draft.focused) {
+                text.focus();
+                text.setSelectionRange(draft.start, draft.end);
+            }
+        }
+        draft = null;
+    });
+    document.addEventListener("htmx:sendError", function (e) {
+        var text = document.getElementById("card-text");
+        if (isCardForm(e.detail.elt) && text && sentCard && text.value === "") {
             text.value = sentCard;
         }
-    }
-    document.addEventListener("htmx:beforeSwap", function (e) {
-        if (e.detail.xhr.status >= 400) {
-            restore(e);
-        }
     });
-    document.addEventListener("htmx:sendError", restore);
 
     document.addEventListener("dragstart", function (e) {
         var card = e.target.closest && e.target.closest("li.card[data-card]");
