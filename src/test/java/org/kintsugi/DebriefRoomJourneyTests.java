@@ -227,6 +227,9 @@ class DebriefRoomJourneyTests {
         a.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Vote for Runbooks drift from the system"))
                 .click();
         assertThat(a.locator(".my-votes")).containsText("You have 3 of 5 votes left", LIVE);
+        // A click lands on the room as it is once the others' votes have reached Ben's page.
+        assertThat(theme(b, "Runbooks drift").locator(".theme-votes"))
+                .hasText("2 votes", new LocatorAssertions.HasTextOptions().setTimeout(3000));
         b.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Vote for Runbooks drift from the system"))
                 .click();
         assertThat(theme(f, "Runbooks drift").locator(".theme-votes"))
