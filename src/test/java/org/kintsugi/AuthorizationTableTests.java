@@ -273,6 +273,8 @@ class AuthorizationTableTests {
                     .var("themeId", AuthorizationWorld::debriefTheme),
             rule("DELETE " + DEBRIEF + "/themes/{themeId}/votes", DEBRIEF_ROOM)
                     .var("themeId", AuthorizationWorld::debriefTheme),
+            rule("POST " + DEBRIEF + "/themes/{themeId}/whys", DEBRIEF_ROOM)
+                    .var("themeId", AuthorizationWorld::debriefTheme),
             rule("GET " + DEBRIEF + "/proposals", DEBRIEF_ROOM),
             rule("POST " + DEBRIEF + "/proposals", DEBRIEF_ROOM)
                     .prepare(AuthorizationWorld::openDebriefRoom)

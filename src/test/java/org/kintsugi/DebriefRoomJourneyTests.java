@@ -242,6 +242,16 @@ class DebriefRoomJourneyTests {
         move(f, "discuss");
         assertThat(b.locator(".themes h3")).containsText("most votes first", LIVE);
         assertThat(b.locator("article.theme").first()).containsText("Runbooks drift from the system");
+        f.getByRole(
+                        AriaRole.BUTTON,
+                        new Page.GetByRoleOptions()
+                                .setName("Dig into Runbooks drift from the system with the five whys"))
+                .click();
+        assertThat(theme(b, "Runbooks drift")).containsText("Its branch of the five whys", LIVE);
+        String branch = theme(b, "Runbooks drift")
+                .getByText("Its branch of the five whys")
+                .getAttribute("href");
+        assertThat(branch).startsWith("/postmortems/" + pm + "/whys/nodes/");
 
         move(f, "actions");
         assertThat(a.locator("#room")).containsText("Next steps", LIVE);

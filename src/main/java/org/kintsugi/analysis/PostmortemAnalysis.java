@@ -53,6 +53,21 @@ public class PostmortemAnalysis {
     }
 
     /**
+     * Open a branch of the postmortem's five whys: a new answer to the problem itself, as a debrief's theme starts
+     * one. Return the new node's id.
+     */
+    @Transactional
+    public long openWhy(long postmortemId, String answer, org.kintsugi.postmortem.Author actor) {
+        return whys.addCause(postmortemId, null, new org.kintsugi.analysis.whys.WhyAnswer(answer, List.of()), actor)
+                .id();
+    }
+
+    /** Return the address of a node of the postmortem's five whys. */
+    public String whyLink(long postmortemId, long nodeId) {
+        return FiveWhys.link(postmortemId, nodeId);
+    }
+
+    /**
      * Return a short nudge when the language coach reads blame in a text (a card in a debrief, say): the first phrase
      * it points out, why, and what to ask instead; empty when the text reads as blameless.
      */

@@ -6,6 +6,7 @@ import java.util.List;
 import org.jspecify.annotations.Nullable;
 import org.kintsugi.debrief.live.RoomStreams;
 import org.kintsugi.debrief.room.RoomCards;
+import org.kintsugi.debrief.room.RoomDiscussion;
 import org.kintsugi.debrief.room.RoomManagement;
 import org.kintsugi.debrief.room.RoomProposals;
 import org.kintsugi.debrief.room.RoomReader;
@@ -43,6 +44,7 @@ class RoomApi {
     private final RoomProposals proposals;
     private final RoomReader reader;
     private final RoomStreams streams;
+    private final RoomDiscussion discussion;
 
     RoomApi(
             RoomManagement rooms,
@@ -50,7 +52,9 @@ class RoomApi {
             RoomVotes votes,
             RoomProposals proposals,
             RoomReader reader,
-            RoomStreams streams) {
+            RoomStreams streams,
+            RoomDiscussion discussion) {
+        this.discussion = discussion;
         this.rooms = rooms;
         this.cards = cards;
         this.votes = votes;
@@ -212,6 +216,17 @@ class RoomApi {
     RoomView withdraw(
             @PathVariable long id, @PathVariable long themeId, @AuthenticationPrincipal KintsugiPrincipal me) {
         votes.withdraw(id, themeId, me);
+        return reader.read(id, me);
+    }
+
+    @Operation(
+            summary = "Open a branch of the postmortem's five whys with a theme",
+            description =
+                    "In the discuss"
+                            + " phase of a debrief of a postmortem in draft; a theme that has a branch already answers it again.")
+    @PostMapping("/themes/{themeId}/whys")
+    RoomView whys(@PathVariable long id, @PathVariable long themeId, @AuthenticationPrincipal KintsugiPrincipal me) {
+        discussion.openWhys(id, themeId, me);
         return reader.read(id, me);
     }
 

@@ -5,6 +5,7 @@ import java.util.Map;
 import org.jspecify.annotations.Nullable;
 import org.kintsugi.debrief.live.RoomStreams;
 import org.kintsugi.debrief.room.RoomCards;
+import org.kintsugi.debrief.room.RoomDiscussion;
 import org.kintsugi.debrief.room.RoomManagement;
 import org.kintsugi.debrief.room.RoomProposals;
 import org.kintsugi.debrief.room.RoomVotes;
@@ -37,6 +38,7 @@ class RoomPages {
     private final RoomVotes votes;
     private final RoomProposals proposals;
     private final RoomStreams streams;
+    private final RoomDiscussion discussion;
 
     RoomPages(
             RoomModel model,
@@ -44,7 +46,9 @@ class RoomPages {
             RoomCards cards,
             RoomVotes votes,
             RoomProposals proposals,
-            RoomStreams streams) {
+            RoomStreams streams,
+            RoomDiscussion discussion) {
+        this.discussion = discussion;
         this.model = model;
         this.rooms = rooms;
         this.cards = cards;
@@ -164,6 +168,15 @@ class RoomPages {
             @AuthenticationPrincipal KintsugiPrincipal me,
             Reply reply) {
         return reply.to(id, me, Map.of(), () -> votes.withdraw(id, themeId, me));
+    }
+
+    @PostMapping("/debriefs/{id}/room/themes/{themeId}/whys")
+    String whys(
+            @PathVariable long id,
+            @PathVariable long themeId,
+            @AuthenticationPrincipal KintsugiPrincipal me,
+            Reply reply) {
+        return reply.to(id, me, Map.of(), () -> discussion.openWhys(id, themeId, me));
     }
 
     @PostMapping("/debriefs/{id}/room/proposals")
