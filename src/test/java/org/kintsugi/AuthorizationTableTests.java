@@ -275,6 +275,9 @@ class AuthorizationTableTests {
                     .var("themeId", AuthorizationWorld::debriefTheme),
             rule("POST " + DEBRIEF + "/themes/{themeId}/whys", DEBRIEF_ROOM)
                     .var("themeId", AuthorizationWorld::debriefTheme),
+            rule("GET " + DEBRIEF + "/summary", DEBRIEF_ROOM),
+            rule("PUT " + DEBRIEF + "/summary", FACILITATOR).json(w -> "{\"markdown\": \"# Summary\"}"),
+            rule("POST " + DEBRIEF + "/summary/share", FACILITATOR).json(w -> "{\"audience\": \"participants\"}"),
             rule("GET " + DEBRIEF + "/proposals", DEBRIEF_ROOM),
             rule("POST " + DEBRIEF + "/proposals", DEBRIEF_ROOM)
                     .prepare(AuthorizationWorld::openDebriefRoom)

@@ -271,6 +271,13 @@ class DebriefRoomJourneyTests {
         move(f, "closed");
         assertThat(b.locator(".room-timer")).containsText("Closed", LIVE);
         assertThat(b.locator("#room")).containsText("Rehearse the failover", LIVE);
+        assertThat(f.locator(".room-summary")).containsText("Runbooks drift from the system (3 votes)");
+        assertThat(f.locator(".room-summary")).containsText("owner: Ben Builder");
+        f.getByLabel("Share it with").selectOption("participants");
+        f.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Share the summary"))
+                .click();
+        assertThat(f.locator("#room")).containsText("Shared: the summary goes out");
+        assertThat(b.locator(".room-summary")).containsText("Runbooks drift from the system (3 votes)", LIVE);
         shoot(f, "room-closed");
 
         for (Page page : List.of(f, a, b)) {

@@ -35,15 +35,29 @@ final class Reply {
 
     /** Do what the form asks and answer with the room as it is now. */
     String to(long id, KintsugiPrincipal me, Map<String, String> kept, Runnable action) {
+        return to(id, me, kept, action, null);
+    }
+
+    /** Do what the form asks and answer with the room as it is now, saying {@code notice} when it is done. */
+    String to(
+            long id,
+            KintsugiPrincipal me,
+            Map<String, String> kept,
+            Runnable action,
+            @org.jspecify.annotations.Nullable String notice) {
         HttpStatus status;
         String problem;
         Map<String, String> errors = new LinkedHashMap<>();
         try {
             action.run();
             if (request.getHeader("HX-Request") == null) {
+                if (notice != null) {
+                    RequestContextUtils.getOutputFlashMap(request).put("roomNotice", notice);
+                }
                 return "redirect:/debriefs/" + id + "#room";
             }
             model.fill(page, id, me, null, null);
+            page.addAttribute("roomNotice", notice);
             return RoomPages.FRAGMENT;
         } catch (InvalidInputException e) {
             status = HttpStatus.UNPROCESSABLE_CONTENT;

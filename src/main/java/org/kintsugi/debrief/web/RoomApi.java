@@ -10,6 +10,7 @@ import org.kintsugi.debrief.room.RoomDiscussion;
 import org.kintsugi.debrief.room.RoomManagement;
 import org.kintsugi.debrief.room.RoomProposals;
 import org.kintsugi.debrief.room.RoomReader;
+import org.kintsugi.debrief.room.RoomSummary;
 import org.kintsugi.debrief.room.RoomView;
 import org.kintsugi.debrief.room.RoomVotes;
 import org.kintsugi.identity.KintsugiPrincipal;
@@ -45,6 +46,7 @@ class RoomApi {
     private final RoomReader reader;
     private final RoomStreams streams;
     private final RoomDiscussion discussion;
+    private final RoomSummary summary;
 
     RoomApi(
             RoomManagement rooms,
@@ -53,7 +55,9 @@ class RoomApi {
             RoomProposals proposals,
             RoomReader reader,
             RoomStreams streams,
-            RoomDiscussion discussion) {
+            RoomDiscussion discussion,
+            RoomSummary summary) {
+        this.summary = summary;
         this.discussion = discussion;
         this.rooms = rooms;
         this.cards = cards;
@@ -228,6 +232,42 @@ class RoomApi {
     RoomView whys(@PathVariable long id, @PathVariable long themeId, @AuthenticationPrincipal KintsugiPrincipal me) {
         discussion.openWhys(id, themeId, me);
         return reader.read(id, me);
+    }
+
+    /** A summary in Markdown. */
+    record SummaryBody(@Nullable String markdown) {}
+
+    /** Whom to share the summary with: participants, teams or subscribers. */
+    record ShareRequest(@Nullable String audience) {}
+
+    @Operation(
+            summary = "Read the summary of a closed room",
+            description = "Written from what the room decided" + " until the facilitator edits it.")
+    @GetMapping("/summary")
+    SummaryBody summary(@PathVariable long id, @AuthenticationPrincipal KintsugiPrincipal me) {
+        return new SummaryBody(summary.read(id, me));
+    }
+
+    @Operation(
+            summary = "Edit the summary of a closed room",
+            description =
+                    "The facilitator or an administrator" + " only; at most " + RoomSummary.LENGTH + " characters.")
+    @PutMapping("/summary")
+    SummaryBody editSummary(
+            @PathVariable long id, @RequestBody SummaryBody request, @AuthenticationPrincipal KintsugiPrincipal me) {
+        summary.edit(id, request.markdown(), me);
+        return new SummaryBody(summary.read(id, me));
+    }
+
+    @Operation(
+            summary = "Share the summary",
+            description = "The facilitator or an administrator only; audience"
+                    + " participants, teams or subscribers. Published for the sharing module to send.")
+    @PostMapping("/summary/share")
+    ResponseEntity<Void> share(
+            @PathVariable long id, @RequestBody ShareRequest request, @AuthenticationPrincipal KintsugiPrincipal me) {
+        summary.share(id, request.audience(), me);
+        return ResponseEntity.accepted().build();
     }
 
     @Operation(summary = "List the next steps proposed")

@@ -5,10 +5,12 @@ import java.util.Map;
 import org.jspecify.annotations.Nullable;
 import org.kintsugi.debrief.room.RoomPhase;
 import org.kintsugi.debrief.room.RoomReader;
+import org.kintsugi.debrief.room.RoomSummary;
 import org.kintsugi.debrief.room.RoomView;
 import org.kintsugi.identity.KintsugiPrincipal;
 import org.kintsugi.postmortem.PostmortemTimeline;
 import org.kintsugi.postmortem.TimelineItem;
+import org.kintsugi.shared.Markdown;
 import org.springframework.stereotype.Component;
 import org.springframework.ui.ModelMap;
 
@@ -18,8 +20,10 @@ class RoomModel {
 
     private final RoomReader reader;
     private final PostmortemTimeline timelines;
+    private final RoomSummary summary;
 
-    RoomModel(RoomReader reader, PostmortemTimeline timelines) {
+    RoomModel(RoomReader reader, PostmortemTimeline timelines, RoomSummary summary) {
+        this.summary = summary;
         this.reader = reader;
         this.timelines = timelines;
     }
@@ -41,6 +45,9 @@ class RoomModel {
                 ? timelines.timeline(room.postmortemId())
                 : List.of();
         model.addAttribute("timeline", timeline);
+        String markdown = room.state().equals("closed") ? summary.read(id, me) : null;
+        model.addAttribute("summaryMarkdown", markdown);
+        model.addAttribute("summaryHtml", markdown == null ? null : Markdown.toHtml(markdown));
         return room;
     }
 

@@ -8,6 +8,7 @@ import org.kintsugi.debrief.room.RoomCards;
 import org.kintsugi.debrief.room.RoomDiscussion;
 import org.kintsugi.debrief.room.RoomManagement;
 import org.kintsugi.debrief.room.RoomProposals;
+import org.kintsugi.debrief.room.RoomSummary;
 import org.kintsugi.debrief.room.RoomVotes;
 import org.kintsugi.identity.KintsugiPrincipal;
 import org.kintsugi.shared.InvalidInputException;
@@ -39,6 +40,7 @@ class RoomPages {
     private final RoomProposals proposals;
     private final RoomStreams streams;
     private final RoomDiscussion discussion;
+    private final RoomSummary summary;
 
     RoomPages(
             RoomModel model,
@@ -47,7 +49,9 @@ class RoomPages {
             RoomVotes votes,
             RoomProposals proposals,
             RoomStreams streams,
-            RoomDiscussion discussion) {
+            RoomDiscussion discussion,
+            RoomSummary summary) {
+        this.summary = summary;
         this.discussion = discussion;
         this.model = model;
         this.rooms = rooms;
@@ -177,6 +181,24 @@ class RoomPages {
             @AuthenticationPrincipal KintsugiPrincipal me,
             Reply reply) {
         return reply.to(id, me, Map.of(), () -> discussion.openWhys(id, themeId, me));
+    }
+
+    record SummaryForm(@Nullable String markdown, @Nullable String audience) {}
+
+    @PostMapping("/debriefs/{id}/room/summary")
+    String summary(
+            @PathVariable long id, SummaryForm form, @AuthenticationPrincipal KintsugiPrincipal me, Reply reply) {
+        return reply.to(id, me, kept("markdown", form.markdown()), () -> summary.edit(id, form.markdown(), me));
+    }
+
+    @PostMapping("/debriefs/{id}/room/summary/share")
+    String share(@PathVariable long id, SummaryForm form, @AuthenticationPrincipal KintsugiPrincipal me, Reply reply) {
+        return reply.to(
+                id,
+                me,
+                Map.of(),
+                () -> summary.share(id, form.audience(), me),
+                "Shared: the summary goes out to the audience you chose.");
     }
 
     @PostMapping("/debriefs/{id}/room/proposals")

@@ -34,7 +34,11 @@ import org.springframework.test.web.servlet.assertj.MvcTestResult;
  * anonymous ones never name their author, vote limits hold under a burst of clicks, and everything is in the database.
  */
 @KintsugiAppTest
+@org.springframework.test.context.event.RecordApplicationEvents
 class DebriefRoomTests {
+
+    @Autowired
+    org.springframework.test.context.event.ApplicationEvents events;
 
     @Autowired
     MockMvcTester mvc;
@@ -312,6 +316,45 @@ class DebriefRoomTests {
             assertThat(call(HttpMethod.POST, "/themes/" + theme + "/votes", w.outsider(), ""))
                     .hasStatus(403);
         }
+    }
+
+    @Test
+    void theSummaryIsWrittenFromWhatWasDecidedEditedByTheFacilitatorAndShared() throws Exception {
+        phase("reflect");
+        card(w.ada(), "stop", "Deploying at five on Fridays");
+        phase("group");
+        long theme = theme("Release timing");
+        phase("vote");
+        assertThat(call(HttpMethod.POST, "/themes/" + theme + "/votes", w.ben(), ""))
+                .hasStatus(200);
+        assertThat(call(HttpMethod.GET, "/summary", w.ada(), "")).hasStatus(409);
+        phase("closed");
+        String written = JsonPath.read(body(call(HttpMethod.GET, "/summary", w.ada(), "")), "$.markdown");
+        assertThat(written)
+                .contains("# Sprint retrospective", "**Release timing** (1 vote)", "Deploying at five on Fridays")
+                .contains(w.ben().displayName());
+        assertThat(call(HttpMethod.PUT, "/summary", w.ada(), "{\"markdown\": \"Mine\"}"))
+                .hasStatus(403);
+        assertThat(call(HttpMethod.PUT, "/summary", w.facilitator(), "{\"markdown\": \"# Edited\"}"))
+                .hasStatus(200);
+        assertThat((String) JsonPath.read(body(call(HttpMethod.GET, "/summary", w.ben(), "")), "$.markdown"))
+                .isEqualTo("# Edited");
+        MvcTestResult badAudience =
+                call(HttpMethod.POST, "/summary/share", w.facilitator(), "{\"audience\": \"everyone\"}");
+        assertThat(badAudience).hasStatus(400);
+        assertThat(body(badAudience)).contains("\"field\":\"audience\"");
+        events.clear();
+        assertThat(call(HttpMethod.POST, "/summary/share", w.facilitator(), "{\"audience\": \"participants\"}"))
+                .hasStatus(202);
+        assertThat(events.stream(org.kintsugi.debrief.DebriefSummaryShared.class))
+                .singleElement()
+                .satisfies(shared -> {
+                    assertThat(shared.debriefId()).isEqualTo(w.id());
+                    assertThat(shared.summaryMarkdown()).isEqualTo("# Edited");
+                    assertThat(shared.audience()).isEqualTo("participants");
+                    assertThat(shared.participantEmails())
+                            .contains(w.ada().email(), w.ben().email());
+                });
     }
 
     @Test
