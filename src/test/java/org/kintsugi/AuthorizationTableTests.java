@@ -75,6 +75,15 @@ class AuthorizationTableTests {
     static final String CHANNEL = "/api/v1/sharing/channels/{id}";
     /** A debrief's owner (the postmortem's owner here), its facilitator (the co-author) and administrators. */
     static final String DEBRIEF_EDITORS = "401 403 ok  ok  403 ok";
+    /**
+     * The debrief's room: those invited, its owner and facilitator, and administrators come in (nobody else is invited
+     * in this world, so the viewer and the other member are refused like strangers).
+     */
+    static final String DEBRIEF_ROOM = DEBRIEF_EDITORS;
+    /** What only the facilitator (the co-author) or an administrator does: not even the debrief's owner. */
+    static final String FACILITATOR = "401 403 ok  403 403 ok";
+    /** A card, written by the co-author: changed or taken back by its author only, administrators included. */
+    static final String CARD_AUTHOR = "401 403 ok  403 403 403";
 
     /** The table: for each operation, what each caller gets, and what the call sends. */
     static final Map<String, Rule> TABLE = table(
@@ -254,6 +263,45 @@ class AuthorizationTableTests {
             rule("PUT /api/v1/sharing/subscription", EVERYONE_SIGNED_IN).json(w -> "{\"scope\": \"all\"}"),
             rule("POST /api/v1/sharing/subscription/feed-token", EVERYONE_SIGNED_IN),
             rule("GET /feeds/postmortems.atom", "401 401 401 401 401 401"),
+            // The debrief's room
+            rule("GET " + DEBRIEF + "/room", DEBRIEF_ROOM),
+            rule("PUT " + DEBRIEF + "/room", FACILITATOR)
+                    .prepare(AuthorizationWorld::openDebriefRoom)
+                    .json(w -> "{\"anonymous\": true}"),
+            rule("POST " + DEBRIEF + "/phase", FACILITATOR).json(w -> "{\"phase\": \"check-in\"}"),
+            rule("POST " + DEBRIEF + "/facilitator", FACILITATOR)
+                    .prepare(AuthorizationWorld::openDebriefRoom)
+                    .json(w -> "{\"personId\": " + w.cast().owner().id() + "}"),
+            rule("GET " + DEBRIEF + "/cards", DEBRIEF_ROOM),
+            rule("POST " + DEBRIEF + "/cards", DEBRIEF_ROOM)
+                    .prepare(AuthorizationWorld::openDebriefRoom)
+                    .json(w -> "{\"column\": \"went-well\", \"text\": \"The alert fired early.\"}"),
+            rule("PUT " + DEBRIEF + "/cards/{cardId}", CARD_AUTHOR)
+                    .var("cardId", AuthorizationWorld::debriefCard)
+                    .json(w -> "{\"column\": \"went-well\", \"text\": \"The alert fired first.\"}"),
+            rule("DELETE " + DEBRIEF + "/cards/{cardId}", CARD_AUTHOR).var("cardId", AuthorizationWorld::debriefCard),
+            rule("PUT " + DEBRIEF + "/cards/{cardId}/theme", DEBRIEF_ROOM)
+                    .var("cardId", AuthorizationWorld::debriefCard)
+                    .json(w -> "{\"themeId\": null}"),
+            rule("GET " + DEBRIEF + "/themes", DEBRIEF_ROOM),
+            rule("POST " + DEBRIEF + "/themes", DEBRIEF_ROOM)
+                    .prepare(AuthorizationWorld::openDebriefRoom)
+                    .json(w -> "{\"title\": \"Alerting\"}"),
+            rule("POST " + DEBRIEF + "/themes/{themeId}/votes", DEBRIEF_ROOM)
+                    .var("themeId", AuthorizationWorld::debriefTheme),
+            rule("DELETE " + DEBRIEF + "/themes/{themeId}/votes", DEBRIEF_ROOM)
+                    .var("themeId", AuthorizationWorld::debriefTheme),
+            rule("POST " + DEBRIEF + "/themes/{themeId}/whys", DEBRIEF_ROOM)
+                    .var("themeId", AuthorizationWorld::debriefTheme),
+            rule("GET " + DEBRIEF + "/summary", DEBRIEF_ROOM),
+            rule("PUT " + DEBRIEF + "/summary", FACILITATOR).json(w -> "{\"markdown\": \"# Summary\"}"),
+            rule("POST " + DEBRIEF + "/summary/share", FACILITATOR).json(w -> "{\"audience\": \"participants\"}"),
+            rule("GET " + DEBRIEF + "/proposals", DEBRIEF_ROOM),
+            rule("POST " + DEBRIEF + "/proposals", DEBRIEF_ROOM)
+                    .prepare(AuthorizationWorld::openDebriefRoom)
+                    .json(w -> "{\"text\": \"Rehearse failover\", \"ownerId\": "
+                            + w.cast().owner().id() + "}"),
+            rule("GET " + DEBRIEF + "/events", DEBRIEF_ROOM).stream(),
             // Language coach
             rule("POST /api/v1/language/review", MEMBERS).json(w -> "{\"text\": \"The deploy went out at ten.\"}"),
             rule("GET /api/v1/language/rules", EVERYONE_SIGNED_IN),
@@ -312,6 +360,9 @@ class AuthorizationTableTests {
 
     @Autowired
     MockMvcTester mvc;
+
+    @Autowired
+    org.springframework.test.web.servlet.MockMvc plainMvc;
 
     @Autowired
     TestPeople people;
@@ -449,6 +500,14 @@ class AuthorizationTableTests {
             AuthorizationWorld shared = rule.method.equals("GET") ? prepared(rule) : null;
             for (int caller = 0; caller < CALLERS.size(); caller++) {
                 AuthorizationWorld world = shared != null ? shared : prepared(rule);
+                if (rule.stream) {
+                    int status = streamStatus(rule, world, cast.caller(caller));
+                    if (!fits(rule.expected.get(caller), status)) {
+                        wrong.add(rule.situation + CALLERS.get(caller) + " expected " + rule.expected.get(caller)
+                                + " but got " + status);
+                    }
+                    continue;
+                }
                 MvcTestResult result = send(rule, world, cast.caller(caller));
                 int status = result.getResponse().getStatus();
                 String expected = rule.expected.get(caller);
@@ -465,6 +524,21 @@ class AuthorizationTableTests {
         AuthorizationWorld world = new AuthorizationWorld(cast, context);
         rule.prepare.accept(world);
         return world;
+    }
+
+    /** Return the status an event stream answers with, without waiting for the stream to end. */
+    int streamStatus(Rule rule, AuthorizationWorld world, @Nullable UserView as) throws Exception {
+        var request = org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get(
+                world.substitute(rule.path, rule.vars));
+        if (as != null) {
+            request = request.with(httpBasic(as.email(), TestPeople.PASSWORD));
+        }
+        var result = plainMvc.perform(request).andReturn();
+        if (result.getRequest().isAsyncStarted()) {
+            // Started: the stream is open and stays so; let it go.
+            result.getRequest().getAsyncContext().complete();
+        }
+        return result.getResponse().getStatus();
     }
 
     MvcTestResult send(Rule rule, AuthorizationWorld world, @Nullable UserView as) {
@@ -523,6 +597,7 @@ class AuthorizationTableTests {
         Function<AuthorizationWorld, Long> ifMatch;
 
         Consumer<AuthorizationWorld> prepare = NOTHING;
+        boolean stream;
         String situation = "";
         final List<Rule> also = new ArrayList<>();
 
@@ -545,6 +620,12 @@ class AuthorizationTableTests {
         Rule content(MediaType type, Function<AuthorizationWorld, String> body) {
             this.contentType = type;
             this.body = body;
+            return this;
+        }
+
+        /** Call an event stream: answered at once when refused, else left open (not waited for) once it started. */
+        Rule stream() {
+            this.stream = true;
             return this;
         }
 

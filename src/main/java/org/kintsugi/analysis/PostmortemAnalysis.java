@@ -1,7 +1,11 @@
 package org.kintsugi.analysis;
 
 import java.util.List;
+import java.util.Optional;
 import org.kintsugi.analysis.account.AccountManagement;
+import org.kintsugi.analysis.coach.Finding;
+import org.kintsugi.analysis.coach.LanguageCoach;
+import org.kintsugi.analysis.coach.LanguageReview;
 import org.kintsugi.analysis.factors.ContributingFactors;
 import org.kintsugi.analysis.whys.FiveWhys;
 import org.springframework.stereotype.Service;
@@ -16,7 +20,10 @@ public class PostmortemAnalysis {
     private final FiveWhys whys;
     private final ContributingFactors factors;
 
-    PostmortemAnalysis(AccountManagement accounts, FiveWhys whys, ContributingFactors factors) {
+    private final LanguageCoach coach;
+
+    PostmortemAnalysis(AccountManagement accounts, FiveWhys whys, ContributingFactors factors, LanguageCoach coach) {
+        this.coach = coach;
         this.accounts = accounts;
         this.whys = whys;
         this.factors = factors;
@@ -43,5 +50,35 @@ public class PostmortemAnalysis {
                 .map(account -> account.authorId())
                 .distinct()
                 .toList();
+    }
+
+    /**
+     * Open a branch of the postmortem's five whys: a new answer to the problem itself, as a debrief's theme starts
+     * one. Return the new node's id.
+     */
+    @Transactional
+    public long openWhy(long postmortemId, String answer, org.kintsugi.postmortem.Author actor) {
+        return whys.addCause(postmortemId, null, new org.kintsugi.analysis.whys.WhyAnswer(answer, List.of()), actor)
+                .id();
+    }
+
+    /** Return the address of a node of the postmortem's five whys. */
+    public String whyLink(long postmortemId, long nodeId) {
+        return FiveWhys.link(postmortemId, nodeId);
+    }
+
+    /**
+     * Return a short nudge when the language coach reads blame in a text (a card in a debrief, say): the first phrase
+     * it points out, why, and what to ask instead; empty when the text reads as blameless.
+     */
+    public Optional<String> blameNudge(String text) {
+        LanguageReview review = coach.review(text);
+        if (review.findings().isEmpty()) {
+            return Optional.empty();
+        }
+        Finding first = review.findings().getFirst();
+        String nudge = "\u201c" + first.text() + "\u201d: "
+                + first.category().label().toLowerCase(java.util.Locale.ROOT) + ". " + first.suggestion();
+        return Optional.of(nudge.length() > 900 ? nudge.substring(0, 900) : nudge);
     }
 }

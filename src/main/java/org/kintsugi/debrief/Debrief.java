@@ -100,6 +100,32 @@ class Debrief {
         updatedAt = now;
     }
 
+    /** Open the room: the meeting runs. Opening an open room changes nothing. */
+    void open(Instant now) {
+        if (state == DebriefState.CANCELLED || state == DebriefState.CLOSED) {
+            throw RefusedException.state("This debrief is " + state.code() + "; its room cannot be opened.");
+        }
+        if (state == DebriefState.SCHEDULED) {
+            state = DebriefState.OPEN;
+            updatedAt = now;
+        }
+    }
+
+    /** Close the room: the meeting is over and what it decided stays as it is. */
+    void close(Instant now) {
+        if (state != DebriefState.OPEN) {
+            throw RefusedException.state("This debrief is " + state.code() + "; only an open room can be closed.");
+        }
+        state = DebriefState.CLOSED;
+        updatedAt = now;
+    }
+
+    /** Hand the facilitator's role to someone else in the room. */
+    void handOver(long personId, Instant now) {
+        facilitatorId = personId;
+        updatedAt = now;
+    }
+
     private void apply(DebriefDetails details, Instant now) {
         this.title = details.title();
         this.startsAt = details.startsAt();

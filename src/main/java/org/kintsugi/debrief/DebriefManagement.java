@@ -170,6 +170,39 @@ public class DebriefManagement {
         return find(id);
     }
 
+    /**
+     * Open a debrief's room: a scheduled debrief becomes open. The room checks that its caller is the facilitator or
+     * an administrator before it calls this.
+     */
+    public void markOpen(long id) {
+        Debrief debrief = load(id);
+        debrief.open(clock.instant());
+        debriefs.saveAndFlush(debrief);
+    }
+
+    /** Close a debrief's room; the room checks who may before it calls this. */
+    public void markClosed(long id) {
+        Debrief debrief = load(id);
+        debrief.close(clock.instant());
+        debriefs.saveAndFlush(debrief);
+    }
+
+    /**
+     * Make someone else the facilitator of an open debrief, seated on the invitation as such; the room checks who may
+     * and that they are present before it calls this.
+     */
+    public void handOver(long id, long personId) {
+        Debrief debrief = load(id);
+        long former = debrief.facilitatorId();
+        debrief.handOver(personId, clock.instant());
+        List<Invitee> list = new ArrayList<>(invitees.findByDebriefIdOrderByIdAsc(id));
+        list.stream()
+                .filter(i -> Objects.equals(i.personId(), former))
+                .forEach(i -> i.changeRole(InviteeRole.REQUIRED));
+        seatFacilitator(debrief, list);
+        debriefs.saveAndFlush(debrief);
+    }
+
     /** Invite more people or addresses; someone already invited keeps their answer. */
     public DebriefView invite(long id, List<NewInvitee> wanted, KintsugiPrincipal me) {
         Debrief debrief = editable(id, me);

@@ -394,6 +394,39 @@ public final class AuthorizationWorld {
                 + unique + "\", \"scope\": \"severities\", \"items\": [\"SEV1\"]}";
     }
 
+    /** Open the debrief's room, its facilitator (the co-author) moving it to the check-in. */
+    public void openDebriefRoom() {
+        bean(org.kintsugi.debrief.room.RoomManagement.class)
+                .moveTo(debrief().id(), "check-in", null, KintsugiPrincipal.of(cast.coAuthor()));
+    }
+
+    /** Return a card the co-author wrote in the debrief's room, which is then in the reflect phase. */
+    public long debriefCard() {
+        bean(org.kintsugi.debrief.room.RoomManagement.class)
+                .moveTo(debrief().id(), "reflect", null, KintsugiPrincipal.of(cast.coAuthor()));
+        bean(org.kintsugi.debrief.room.RoomCards.class)
+                .write(
+                        debrief().id(),
+                        "went-well",
+                        "The page reached the right person.",
+                        KintsugiPrincipal.of(cast.coAuthor()));
+        return bean(org.kintsugi.debrief.room.RoomReader.class)
+                .read(debrief().id(), KintsugiPrincipal.of(cast.coAuthor()))
+                .cards()
+                .getFirst()
+                .id();
+    }
+
+    /** Return a theme of the debrief's room, which is then in the vote phase. */
+    public long debriefTheme() {
+        var rooms = bean(org.kintsugi.debrief.room.RoomManagement.class);
+        rooms.moveTo(debrief().id(), "group", null, KintsugiPrincipal.of(cast.coAuthor()));
+        long theme = bean(org.kintsugi.debrief.room.RoomCards.class)
+                .theme(debrief().id(), "Paging", KintsugiPrincipal.of(cast.coAuthor()));
+        rooms.moveTo(debrief().id(), "vote", null, KintsugiPrincipal.of(cast.coAuthor()));
+        return theme;
+    }
+
     /** Return a debrief's schedule as the API takes it, facilitated by the co-author. */
     public String debriefJson() {
         return """

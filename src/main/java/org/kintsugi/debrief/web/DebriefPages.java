@@ -27,6 +27,7 @@ import org.springframework.http.HttpStatus;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
+import org.springframework.ui.ModelMap;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -42,13 +43,16 @@ class DebriefPages {
     private final UserManagement users;
     private final Mailer mailer;
     private final Clock clock;
+    private final RoomModel room;
 
     DebriefPages(
+            RoomModel room,
             DebriefManagement debriefs,
             PostmortemManagement postmortems,
             UserManagement users,
             Mailer mailer,
             Clock clock) {
+        this.room = room;
         this.debriefs = debriefs;
         this.postmortems = postmortems;
         this.users = users;
@@ -172,8 +176,15 @@ class DebriefPages {
     }
 
     @GetMapping("/debriefs/{id}")
-    String show(@PathVariable long id, @AuthenticationPrincipal KintsugiPrincipal me, Model model) {
+    @SuppressWarnings("unchecked")
+    String show(@PathVariable long id, @AuthenticationPrincipal KintsugiPrincipal me, ModelMap model) {
         DebriefView debrief = debriefs.find(id);
+        try {
+            room.fill(
+                    model, id, me, (Map<String, String>) model.get("kept"), (Map<String, String>) model.get("errors"));
+        } catch (RefusedException notInvited) {
+            model.addAttribute("room", null);
+        }
         model.addAttribute("debrief", debrief);
         model.addAttribute("now", clock.instant());
         model.addAttribute("canEdit", debrief.editableBy(me.id(), me.isAdmin()));

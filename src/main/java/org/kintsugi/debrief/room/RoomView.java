@@ -1,0 +1,81 @@
+package org.kintsugi.debrief.room;
+
+import java.time.Instant;
+import java.util.List;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * A room as one person sees it. Until the reflect phase ends, {@code cards} holds only their own cards and
+ * {@code othersWriting} counts everyone else's; an anonymous card's {@code author} is null for everyone, and the
+ * coach's nudges are there only for the facilitator.
+ */
+public record RoomView(
+        long debriefId,
+        String title,
+        String meetingLink,
+        String kind,
+        String state,
+        @Nullable Long postmortemId,
+        boolean opened,
+        String phase,
+        String phaseLabel,
+        List<Step> phases,
+        Instant phaseStartedAt,
+        int phaseMinutes,
+        Instant phaseEndsAt,
+        boolean anonymous,
+        int votesPerPerson,
+        int votesPerTheme,
+        long facilitatorId,
+        String facilitatorName,
+        boolean facilitating,
+        boolean canWrite,
+        List<RoomColumns.Column> columns,
+        List<CardView> cards,
+        int othersWriting,
+        List<ThemeView> themes,
+        List<ParticipantView> participants,
+        int myVotesLeft,
+        List<ProposalView> proposals,
+        long lastEventId) {
+
+    /** A phase of the room and whether it is the current one. */
+    public record Step(String code, String label, boolean current, boolean done) {}
+
+    /** A card: {@code author} null when anonymous; {@code mine} for its author; {@code coachNote} for the facilitator. */
+    public record CardView(
+            long id,
+            String column,
+            String text,
+            @Nullable String author,
+            boolean mine,
+            @Nullable Long themeId,
+            @Nullable String coachNote) {}
+
+    /** A theme with its cards, all its votes and mine. */
+    public record ThemeView(
+            long id,
+            String title,
+            int votes,
+            int myVotes,
+            @Nullable Long whysNodeId,
+            List<CardView> cards) {}
+
+    /** Someone in the room: here now or not, and the votes they have left. */
+    public record ParticipantView(long personId, String name, boolean present, int votesLeft) {}
+
+    /** A next step proposed, with its one owner, and the action item it became. */
+    public record ProposalView(
+            long id,
+            String text,
+            long ownerId,
+            String ownerName,
+            @Nullable Long actionId) {}
+
+    /** Return the cards in a column that are in no theme yet. */
+    public List<CardView> unsorted(String column) {
+        return cards.stream()
+                .filter(c -> c.column().equals(column) && c.themeId() == null)
+                .toList();
+    }
+}

@@ -1,0 +1,124 @@
+package org.kintsugi.debrief.room;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Duration;
+import java.util.List;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.kintsugi.debrief.DebriefManagement;
+import org.kintsugi.identity.KintsugiPrincipal;
+import org.kintsugi.support.TestPeople;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.context.annotation.Import;
+
+/**
+ * The room's event stream over a real socket: a client that reconnects with Last-Event-ID is sent every change it
+ * missed, from the database, then the live ones, each once and in order; the stream never names a card's author.
+ */
+@SpringBootTest(
+        webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+        properties = {
+            "kintsugi.admin.email=" + TestPeople.ADMIN_EMAIL,
+            "kintsugi.admin.password=" + TestPeople.PASSWORD,
+            "kintsugi.admin.name=Ada Admin",
+            "kintsugi.reminders.cron=-"
+        })
+@Import(TestPeople.class)
+class DebriefRoomStreamTests {
+
+    static final Duration WAIT = Duration.ofSeconds(10);
+
+    @LocalServerPort
+    int port;
+
+    @Autowired
+    DebriefManagement debriefs;
+
+    @Autowired
+    TestPeople people;
+
+    @Autowired
+    RoomManagement rooms;
+
+    @Autowired
+    RoomCards cards;
+
+    @Autowired
+    RoomLog log;
+
+    RoomWorld w;
+
+    @BeforeEach
+    void world() {
+        w = RoomWorld.retrospective(debriefs, people);
+    }
+
+    String events() {
+        return "http://localhost:" + port + w.api() + "/events";
+    }
+
+    KintsugiPrincipal as(org.kintsugi.identity.UserView person) {
+        return KintsugiPrincipal.of(person);
+    }
+
+    @Test
+    void aReconnectWithLastEventIdIsSentWhatItMissedThenLiveChanges() throws Exception {
+        rooms.moveTo(w.id(), "check-in", null, as(w.facilitator()));
+        rooms.configure(w.id(), true, 5, 3, as(w.facilitator()));
+        rooms.moveTo(w.id(), "reflect", null, as(w.facilitator()));
+        long seen;
+        try (EventStream first = EventStream.open(events(), w.ben().email(), TestPeople.PASSWORD, null)) {
+            assertThat(first.status()).isEqualTo(200);
+            // A fresh stream is sent the latest change first, so the page fetches the room as it is.
+            List<EventStream.Event> got = first.await(1, WAIT);
+            assertThat(got).isNotEmpty();
+            cards.write(w.id(), "keep", "Calm hand-offs between shifts", as(w.ada()));
+            got = first.await(got.size() + 1, WAIT);
+            assertThat(got.getLast().name()).isEqualTo("room");
+            seen = got.getLast().id();
+        }
+        // While Ben is away: two more cards and the move to grouping.
+        cards.write(w.id(), "stop", "Silent alerts", as(w.ada()));
+        cards.write(w.id(), "start", "Game days", as(w.facilitator()));
+        rooms.moveTo(w.id(), "group", null, as(w.facilitator()));
+        List<Long> missed = log.after(w.id(), seen, 100).stream()
+                .filter(s -> !s.kind().equals("presence"))
+                .map(RoomSignal::id)
+                .toList();
+        assertThat(missed).hasSizeGreaterThanOrEqualTo(3);
+        try (EventStream again =
+                EventStream.open(events(), w.ben().email(), TestPeople.PASSWORD, Long.toString(seen))) {
+            List<EventStream.Event> caughtUp = again.await(missed.size(), WAIT);
+            assertThat(caughtUp.stream().map(EventStream.Event::id).toList()).containsAll(missed);
+            assertThat(caughtUp).allMatch(e -> e.id() > seen);
+            cards.theme(w.id(), "Alerting", as(w.ada()));
+            long themeEvent = log.latest(w.id());
+            List<EventStream.Event> live = again.await(caughtUp.size() + 1, WAIT);
+            List<Long> ids = live.stream().map(EventStream.Event::id).toList();
+            assertThat(ids).contains(themeEvent).isSorted().doesNotHaveDuplicates();
+            assertThat(live.stream()
+                            .filter(e -> e.id() == themeEvent)
+                            .findFirst()
+                            .orElseThrow()
+                            .data())
+                    .isEqualTo("theme");
+            assertThat(again.raw())
+                    .doesNotContain(w.ada().displayName())
+                    .doesNotContain(w.ada().email())
+                    .doesNotContain("Silent alerts");
+        }
+    }
+
+    @Test
+    void onlyThosePresentInTheRoomMayStreamIt() throws Exception {
+        try (EventStream outsider = EventStream.open(events(), w.outsider().email(), TestPeople.PASSWORD, null)) {
+            assertThat(outsider.status()).isEqualTo(403);
+        }
+        try (EventStream viewer = EventStream.open(events(), w.viewer().email(), TestPeople.PASSWORD, null)) {
+            assertThat(viewer.status()).isEqualTo(200);
+        }
+    }
+}
