@@ -39,7 +39,7 @@ import org.springframework.transaction.annotation.Transactional;
 public class DebriefManagement {
 
     /** People one debrief may invite, facilitator included: a meeting, not a mailing list. */
-    public static final int MAX_INVITEES = 100;
+    public static final int MAX_INVITEES = 300;
 
     /** The reason an administrator is suggested as an invitee. */
     public static final String ADMINISTRATOR = "administrator";

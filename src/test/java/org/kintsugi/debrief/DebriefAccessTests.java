@@ -210,14 +210,15 @@ class DebriefAccessTests {
         @Test
         void inviteesAreBoundedAndEachAddressChecked() throws Exception {
             long id = retrospective();
-            String many = IntStream.range(0, 101)
+            String many = IntStream.range(0, DebriefManagement.MAX_INVITEES + 1)
                     .mapToObj(n -> "{\"email\": \"p" + n + "@example.org\"}")
                     .reduce((a, b) -> a + "," + b)
                     .orElseThrow();
             MvcTestResult tooMany =
                     call("POST", "/api/v1/debriefs/" + id + "/invitees", owner, "{\"invitees\": [" + many + "]}", null);
             assertThat(tooMany).hasStatus(400);
-            assertThat(tooMany.getResponse().getContentAsString()).contains("\"field\":\"invitees\"", "at most 100");
+            assertThat(tooMany.getResponse().getContentAsString())
+                    .contains("\"field\":\"invitees\"", "at most " + DebriefManagement.MAX_INVITEES);
             MvcTestResult bad = call(
                     "POST",
                     "/api/v1/debriefs/" + id + "/invitees",

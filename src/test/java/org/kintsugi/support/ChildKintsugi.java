@@ -39,6 +39,7 @@ public final class ChildKintsugi {
             HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
     private Process process;
     private int port;
+    private boolean measuring;
 
     private ChildKintsugi(Path data) {
         this.data = data;
@@ -88,16 +89,30 @@ public final class ChildKintsugi {
         return "postgres".equalsIgnoreCase(System.getProperty("kintsugi.test.db", "h2"));
     }
 
+    /** Run it as a user would for a benchmark: both compilers and the default collector, 1 GB of heap. */
+    public ChildKintsugi forMeasuring() {
+        measuring = true;
+        return this;
+    }
+
+    /** Return the process id, for {@code jcmd}. */
+    public long pid() {
+        return process.pid();
+    }
+
     /** Start it and wait until it is ready; {@code arguments} are added to the command line. */
     public ChildKintsugi start(String... arguments) throws Exception {
         port = freePort();
-        List<String> command = new ArrayList<>(List.of(
-                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-Xmx512m",
-                // A child lives for a few requests: the quick compiler alone and the single-threaded collector
-                // halve the processor time it takes to start, which the C2 compiler would spend on code never hot.
-                "-XX:TieredStopAtLevel=1",
-                "-XX:+UseSerialGC",
+        List<String> command = new ArrayList<>(
+                List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString()));
+        command.addAll(
+                measuring
+                        ? List.of("-Xmx1g")
+                        // A child lives for a few requests: the quick compiler alone and the single-threaded collector
+                        // halve the processor time it takes to start, which the C2 compiler would spend on code never
+                        // hot.
+                        : List.of("-Xmx512m", "-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC"));
+        command.addAll(List.of(
                 "-Dkintsugi.test.db=off",
                 "-cp",
                 System.getProperty("java.class.path"),
