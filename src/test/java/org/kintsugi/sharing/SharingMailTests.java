@@ -22,6 +22,10 @@ import java.util.regex.Pattern;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
+import org.kintsugi.debrief.DebriefManagement;
+import org.kintsugi.debrief.room.RoomManagement;
+import org.kintsugi.debrief.room.RoomWorld;
+import org.kintsugi.identity.KintsugiPrincipal;
 import org.kintsugi.identity.UserView;
 import org.kintsugi.incident.IncidentManagement;
 import org.kintsugi.incident.Severity;
@@ -76,6 +80,12 @@ class SharingMailTests {
 
     @Autowired
     Announcements announcements;
+
+    @Autowired
+    DebriefManagement debriefs;
+
+    @Autowired
+    RoomManagement rooms;
 
     UserView owner;
     UserView reviewer;
@@ -217,6 +227,38 @@ class SharingMailTests {
                         Instant.parse("2026-12-01T10:00:00Z")))
                 .isZero();
         assertThat(mailsTo(subscriber.email())).isEmpty();
+    }
+
+    @Test
+    void aSummaryItsFacilitatorSharesAtTheCloseReachesTheInviteesByMail() throws Exception {
+        RoomWorld room = RoomWorld.retrospective(debriefs, people);
+        rooms.moveTo(room.id(), "closed", null, KintsugiPrincipal.of(room.facilitator()));
+
+        MvcTestResult shared = mvc.post()
+                .uri(room.api() + "/summary/share")
+                .with(httpBasic(room.facilitator().email(), TestPeople.PASSWORD))
+                .contentType(MediaType.APPLICATION_JSON)
+                .content("{\"audience\": \"participants\"}")
+                .exchange();
+
+        assertThat(shared.getResponse().getStatus()).isLessThan(300);
+        // Each invitee has the invitation already; the summary comes as a mail of its own.
+        await().atMost(Duration.ofSeconds(20))
+                .until(() -> summaries(room.ada().email()).size() == 1);
+        await().atMost(Duration.ofSeconds(20))
+                .until(() -> summaries(room.ben().email()).size() == 1);
+        String summary =
+                GreenMailUtil.getWholeMessage(summaries(room.ada().email()).getFirst());
+        assertThat(summary).contains("Invited to the room", "https://kintsugi.example.org/debriefs/" + room.id());
+        assertThat(summaries(room.outsider().email())).isEmpty();
+    }
+
+    List<MimeMessage> summaries(String address) throws Exception {
+        List<MimeMessage> found = new java.util.ArrayList<>();
+        for (MimeMessage mail : mailsTo(address)) {
+            if (!mail.getSubject().startsWith("Invitation: ")) found.add(mail);
+        }
+        return found;
     }
 
     @Test
