@@ -40,21 +40,67 @@ class DebriefRoomBenchmark {
 
     static final int PARTICIPANTS = Integer.getInteger("bench.participants", 200);
     static final int ROUNDS = Integer.getInteger("bench.rounds", 40);
+    /** Whether each client also reads the room after each event, as the page does, before it counts as seen. */
+    static final boolean FETCH = Boolean.getBoolean("bench.fetch");
+
     static final Pattern ID = Pattern.compile("\"id\"\\s*:\\s*(\\d+)");
     static final Pattern SECRET = Pattern.compile("\"secret\"\\s*:\\s*\"([^\"]+)\"");
 
-    /** One person's event stream: the newest event id it has received and when it arrived. */
+    /**
+     * One person's event stream: the newest event id it has received and when each arrived. With {@code bench.fetch},
+     * each event also makes the client read the room as the page does, one read at a time and once more if events
+     * came meanwhile; then {@code newest} and {@code arrivals} count an event once a read begun after it has returned.
+     */
     static final class Stream1 {
         final AtomicLong newest = new AtomicLong();
         final java.util.concurrent.atomic.AtomicInteger retries = new java.util.concurrent.atomic.AtomicInteger();
         final ConcurrentHashMap<Long, Long> arrivals = new ConcurrentHashMap<>();
+        final java.util.function.Supplier<java.util.concurrent.CompletableFuture<?>> read;
+        private long received;
+        private boolean reading;
+
+        Stream1(
+                java.util.function.@org.jspecify.annotations.Nullable Supplier<
+                                java.util.concurrent.CompletableFuture<?>>
+                        read) {
+            this.read = read;
+        }
 
         void line(String line) {
             if (line.startsWith("id:")) {
                 long id = Long.parseLong(line.substring(3).strip());
-                arrivals.putIfAbsent(id, System.nanoTime());
-                newest.accumulateAndGet(id, Math::max);
+                if (read == null) {
+                    arrived(id);
+                } else {
+                    received(id);
+                }
             }
+        }
+
+        private void arrived(long id) {
+            arrivals.putIfAbsent(id, System.nanoTime());
+            newest.accumulateAndGet(id, Math::max);
+        }
+
+        private synchronized void received(long id) {
+            received = Math.max(received, id);
+            if (!reading) {
+                startRead();
+            }
+        }
+
+        private synchronized void startRead() {
+            reading = true;
+            long covers = received;
+            read.get().whenComplete((r, e) -> {
+                arrived(covers);
+                synchronized (this) {
+                    reading = false;
+                    if (received > covers) {
+                        startRead();
+                    }
+                }
+            });
         }
     }
 
@@ -111,9 +157,15 @@ class DebriefRoomBenchmark {
         List<String> refused = new java.util.concurrent.CopyOnWriteArrayList<>();
         started = System.nanoTime();
         for (int i = 0; i < PARTICIPANTS; i++) {
-            Stream1 stream = new Stream1();
+            ChildKintsugi node = i % 2 == 1 ? b : a;
+            String token = tokens.get(i);
+            HttpRequest room = HttpRequest.newBuilder(node.url(api + "/room"))
+                    .header("Authorization", "Bearer " + token)
+                    .build();
+            Stream1 stream =
+                    new Stream1(FETCH ? () -> client.sendAsync(room, HttpResponse.BodyHandlers.discarding()) : null);
             streams.add(stream);
-            connect(client, (i % 2 == 1 ? b : a).url(api + "/events"), tokens.get(i), stream, refused);
+            connect(client, node.url(api + "/events"), token, stream, refused);
         }
         waitUntilQuiet(streams);
         assertThat(refused).as("streams refused").isEmpty();
@@ -162,7 +214,8 @@ class DebriefRoomBenchmark {
                 |---|---:|---:|---:|---:|---:|---:|---:|
                 | %s | %d | %d | %.1f | %.1f | %.1f | %.1f | %.1f KB |
                 """,
-                twoNodes ? "two nodes, PostgreSQL (card written on one, half the streams on the other)" : "one node",
+                (twoNodes ? "two nodes, PostgreSQL (card written on one, half the streams on the other)" : "one node")
+                        + (FETCH ? ", until each has read the room again" : ", until each stream has the event"),
                 PARTICIPANTS,
                 ROUNDS,
                 at(all, 50),
