@@ -72,8 +72,13 @@ public class SignInThrottle {
         failures.save(new SignInFailure(email(email), address(address), clock.instant(), whileLocked));
     }
 
-    /** Take back the attempt and forget the email's earlier failures once its owner has signed in. */
+    /**
+     * Take back the attempt and forget the email's earlier failures once its owner has signed in. Sign-ins of one
+     * account that succeed at once queue on its row first: each clears the others' attempts too, and without the queue
+     * two of them took the same rows in opposite order and one was rolled back as a deadlock (a 500 to its client).
+     */
     public void succeeded(long attempt, String email) {
+        failures.lockAccount(email(email));
         failures.deleteById(attempt);
         failures.clearEmail(email(email), clock.instant());
     }
