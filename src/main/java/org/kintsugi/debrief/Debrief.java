@@ -94,6 +94,11 @@ class Debrief {
         updatedAt = now;
     }
 
+    /** Note that who is invited changed, so that readers of the debrief know to read it again. */
+    void touch(Instant now) {
+        updatedAt = now;
+    }
+
     /** Tell the invitees of a change to who is invited, such as someone no longer being asked to come. */
     void announce(Instant now) {
         sequence++;

@@ -211,6 +211,8 @@ public class DebriefManagement {
         }
         List<Invitee> list = new ArrayList<>(invitees.findByDebriefIdOrderByIdAsc(id));
         add(debrief, list, wanted);
+        debrief.touch(clock.instant());
+        debriefs.saveAndFlush(debrief);
         events.publishEvent(new DebriefInvitationsChanged(id, debrief.sequence()));
         return view(debrief, list);
     }

@@ -22,7 +22,11 @@ class RoomAccess {
 
     /** Return the debrief when this person may be in its room: invited, its owner or facilitator, or an admin. */
     DebriefView entering(long id, KintsugiPrincipal me) {
-        DebriefView debrief = debriefs.find(id);
+        return entering(debriefs.find(id), me);
+    }
+
+    /** Return the debrief, as read, when this person may be in its room. */
+    static DebriefView entering(DebriefView debrief, KintsugiPrincipal me) {
         boolean invited = debrief.invitees().stream().anyMatch(i -> Objects.equals(i.personId(), me.id()));
         if (!invited && !debrief.editableBy(me.id(), me.isAdmin())) {
             throw RefusedException.person("Only the people invited to this debrief may come into its room.");

@@ -55,6 +55,20 @@ public class RoomLog {
                 .list();
     }
 
+    /**
+     * Where a room stands: its latest change and the version of its debrief (schedule, state, invitees), read in one
+     * query, so a reader knows whether what it read before still holds.
+     */
+    record Stamp(long event, long debrief) {}
+
+    Stamp stamp(long debriefId) {
+        return jdbc.sql("select (select coalesce(max(id), 0) from debrief_room_events where debrief_id = ?),"
+                        + " (select coalesce(max(version), -1) from debriefs where id = ?)")
+                .params(debriefId, debriefId)
+                .query((rs, n) -> new Stamp(rs.getLong(1), rs.getLong(2)))
+                .single();
+    }
+
     /** Return the id of a room's latest change, 0 when it has none. */
     public long latest(long debriefId) {
         return jdbc.sql("select coalesce(max(id), 0) from debrief_room_events where debrief_id = ?")

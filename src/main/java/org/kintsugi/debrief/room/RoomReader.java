@@ -1,47 +1,118 @@
 package org.kintsugi.debrief.room;
 
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+import org.jspecify.annotations.Nullable;
+import org.kintsugi.debrief.DebriefManagement;
 import org.kintsugi.debrief.DebriefView;
 import org.kintsugi.identity.KintsugiPrincipal;
 import org.kintsugi.identity.UserManagement;
 import org.kintsugi.identity.UserView;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 /** Read a room as one person may see it: hidden cards hidden, anonymous authors unnamed, nudges for the facilitator. */
 @Service
 @Transactional(readOnly = true)
 public class RoomReader {
 
-    private final RoomAccess access;
+    private final DebriefManagement debriefs;
     private final RoomStore store;
     private final RoomLog log;
     private final UserManagement users;
     private final Clock clock;
 
-    RoomReader(RoomAccess access, RoomStore store, RoomLog log, UserManagement users, Clock clock) {
-        this.access = access;
+    RoomReader(DebriefManagement debriefs, RoomStore store, RoomLog log, UserManagement users, Clock clock) {
+        this.debriefs = debriefs;
         this.store = store;
         this.log = log;
         this.users = users;
         this.clock = clock;
     }
 
+    /**
+     * Everything in a room that is the same for every reader, as it stood at one event of its log. When a change
+     * reaches a room, each person's page reads the room again: with 200 people, the first read loads it, the others
+     * only cut their own view from it.
+     */
+    private record Snapshot(
+            RoomLog.Stamp stamp,
+            Instant loadedAt,
+            DebriefView debrief,
+            Optional<Room> room,
+            List<RoomStore.Card> cards,
+            List<RoomStore.Vote> votes,
+            List<RoomStore.Theme> themes,
+            List<RoomStore.Participant> participants,
+            List<RoomStore.Proposal> proposals,
+            Map<Long, String> names) {}
+
+    /**
+     * How long a snapshot serves at most, for what changes outside the room's log and the debrief's version: presence
+     * kept alive by heartbeats, and people's names.
+     */
+    static final Duration FRESH = Duration.ofSeconds(5);
+
+    private final Map<Long, Snapshot> snapshots = new ConcurrentHashMap<>();
+    private final Map<Long, Object> loading = new ConcurrentHashMap<>();
+
+    private Snapshot snapshot(long id, Instant now) {
+        RoomLog.Stamp stamp = log.stamp(id);
+        // Within a transaction that writes, what it changed is not committed yet: read afresh, and do not keep.
+        boolean keep = TransactionSynchronizationManager.isCurrentTransactionReadOnly();
+        Snapshot known = snapshots.get(id);
+        if (keep && fresh(known, stamp, now)) {
+            return known;
+        }
+        synchronized (keep ? loading.computeIfAbsent(id, k -> new Object()) : new Object()) {
+            known = snapshots.get(id);
+            if (keep && fresh(known, stamp, now)) {
+                return known;
+            }
+            Map<Long, String> names = new HashMap<>();
+            users.all().forEach(u -> names.put(u.id(), u.displayName()));
+            Snapshot loaded = new Snapshot(
+                    stamp,
+                    now,
+                    debriefs.find(id),
+                    store.room(id),
+                    store.cards(id),
+                    store.votes(id),
+                    store.themes(id),
+                    store.participants(id),
+                    store.proposals(id),
+                    Map.copyOf(names));
+            if (keep) {
+                snapshots.put(id, loaded);
+            }
+            return loaded;
+        }
+    }
+
+    private static boolean fresh(@Nullable Snapshot known, RoomLog.Stamp stamp, Instant now) {
+        return known != null
+                && known.stamp().equals(stamp)
+                && known.loadedAt().plus(FRESH).isAfter(now);
+    }
+
     /** Return the room of a debrief as this person sees it. */
     public RoomView read(long id, KintsugiPrincipal me) {
-        DebriefView debrief = access.entering(id, me);
         Instant now = clock.instant();
-        Room room = store.room(id).orElse(Room.opened(id, now));
-        boolean opened = store.room(id).isPresent();
+        Snapshot shot = snapshot(id, now);
+        DebriefView debrief = RoomAccess.entering(shot.debrief(), me);
+        Room room = shot.room().orElse(Room.opened(id, now));
+        boolean opened = shot.room().isPresent();
         boolean facilitating = RoomAccess.facilitates(debrief, me);
-        Map<Long, String> names = new HashMap<>();
-        users.all().forEach(u -> names.put(u.id(), u.displayName()));
-        List<RoomView.CardView> cards = store.cards(id).stream()
+        Map<Long, String> names = shot.names();
+        List<RoomView.CardView> cards = shot.cards().stream()
                 .filter(c -> !room.phase().cardsPrivate() || c.authorId() == me.id())
                 .map(c -> new RoomView.CardView(
                         c.id(),
@@ -53,12 +124,12 @@ public class RoomReader {
                         facilitating ? c.coachNote() : null))
                 .toList();
         int hidden = room.phase().cardsPrivate()
-                ? (int) store.cards(id).stream()
+                ? (int) shot.cards().stream()
                         .filter(c -> c.authorId() != me.id())
                         .count()
                 : 0;
-        List<RoomStore.Vote> votes = store.votes(id);
-        List<RoomView.ThemeView> themes = store.themes(id).stream()
+        List<RoomStore.Vote> votes = shot.votes();
+        List<RoomView.ThemeView> themes = shot.themes().stream()
                 .map(t -> new RoomView.ThemeView(
                         t.id(),
                         t.title(),
@@ -76,7 +147,7 @@ public class RoomReader {
                                         .reversed()
                                 : Comparator.comparingLong(RoomView.ThemeView::id))
                 .toList();
-        List<RoomView.ParticipantView> participants = store.participants(id).stream()
+        List<RoomView.ParticipantView> participants = shot.participants().stream()
                 .map(p -> new RoomView.ParticipantView(
                         p.personId(),
                         names.getOrDefault(p.personId(), "?"),
@@ -89,7 +160,7 @@ public class RoomReader {
                 .mapToInt(RoomView.ParticipantView::votesLeft)
                 .findFirst()
                 .orElse(room.votesPerPerson());
-        List<RoomView.ProposalView> proposals = store.proposals(id).stream()
+        List<RoomView.ProposalView> proposals = shot.proposals().stream()
                 .map(p -> new RoomView.ProposalView(
                         p.id(), p.text(), p.ownerId(), names.getOrDefault(p.ownerId(), "?"), p.actionId()))
                 .toList();
@@ -128,7 +199,7 @@ public class RoomReader {
                 participants,
                 myVotesLeft,
                 proposals,
-                log.latest(id));
+                shot.stamp().event());
     }
 
     /** Return how many cards the coach has a nudge for: what the facilitator is told while cards are still hidden. */
