@@ -4,6 +4,7 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.util.List;
 import org.jspecify.annotations.Nullable;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.MethodParameter;
 import org.springframework.web.bind.support.WebDataBinderFactory;
@@ -16,9 +17,10 @@ import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
 @Configuration(proxyBeanMethods = false)
 class ReplyResolver implements WebMvcConfigurer, HandlerMethodArgumentResolver {
 
-    private final RoomModel model;
+    // Looked up per request: a web slice of another module's controllers has no room to answer with.
+    private final ObjectProvider<RoomModel> model;
 
-    ReplyResolver(RoomModel model) {
+    ReplyResolver(ObjectProvider<RoomModel> model) {
         this.model = model;
     }
 
@@ -42,7 +44,7 @@ class ReplyResolver implements WebMvcConfigurer, HandlerMethodArgumentResolver {
             throw new IllegalStateException("A room form needs a model to answer with.");
         }
         return new Reply(
-                model,
+                model.getObject(),
                 request.getNativeRequest(HttpServletRequest.class),
                 request.getNativeResponse(HttpServletResponse.class),
                 container.getModel());
