@@ -39,9 +39,11 @@ public class TestDatabaseEnvironment implements EnvironmentPostProcessor {
             properties.put("spring.datasource.password", "");
         }
         // Spring keeps up to 32 test contexts alive; with the application's pool of 20 each, PostgreSQL runs out of
-        // connections (100 by default). A test context needs only a few, opened as it asks for them.
+        // connections (100 by default). A test context needs only a few, opened as it asks for them and closed again
+        // 10 s after its tests are done, so the contexts kept for later hold none (but the room's LISTEN connection).
         properties.put("spring.datasource.hikari.maximum-pool-size", 6);
-        properties.put("spring.datasource.hikari.minimum-idle", 1);
+        properties.put("spring.datasource.hikari.minimum-idle", 0);
+        properties.put("spring.datasource.hikari.idle-timeout", 10_000);
         properties.put("kintsugi.data-dir", System.getProperty("java.io.tmpdir") + "/kintsugi-test-" + name);
         String search = searchUrl(environment);
         if (search != null) {

@@ -95,6 +95,15 @@ final class EventStream implements AutoCloseable {
         return List.copyOf(events);
     }
 
+    /** Wait until an event with this data arrived, at most {@code timeout}; return the events that did. */
+    List<Event> awaitData(String data, Duration timeout) throws InterruptedException {
+        long end = System.nanoTime() + timeout.toNanos();
+        while (events.stream().noneMatch(e -> e.data().equals(data)) && System.nanoTime() < end) {
+            Thread.sleep(5);
+        }
+        return List.copyOf(events);
+    }
+
     String raw() {
         synchronized (raw) {
             return raw.toString();
