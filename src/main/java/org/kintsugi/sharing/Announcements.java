@@ -18,8 +18,6 @@ import org.kintsugi.shared.InvalidInputException;
 import org.kintsugi.shared.Mailer;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
-import org.springframework.transaction.support.TransactionSynchronization;
-import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 /**
  * Record what goes out and to whom, in the caller's transaction: the announcement and one delivery per channel and
@@ -85,7 +83,7 @@ public class Announcements {
             deliveries.add(id, "mail:" + recipient.email(), null, recipient.personId(), recipient.email(), now);
             count++;
         }
-        dispatchAfterCommit();
+        Dispatcher.afterCommit(dispatcher::dispatchSoon);
         return count;
     }
 
@@ -163,18 +161,5 @@ public class Announcements {
                 .filter(s -> s.scope().matches(s.items(), announcement))
                 .map(s -> new Recipient(s.personId(), people.get(s.personId()).email()))
                 .toList();
-    }
-
-    private void dispatchAfterCommit() {
-        if (TransactionSynchronizationManager.isSynchronizationActive()) {
-            TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
-                @Override
-                public void afterCommit() {
-                    dispatcher.dispatchSoon();
-                }
-            });
-        } else {
-            dispatcher.dispatchSoon();
-        }
     }
 }

@@ -139,14 +139,14 @@ public class ChannelManagement {
         if (!deliveries.retryNow(deliveryId, clock.instant())) {
             throw new NotFoundException("There is no failed delivery " + deliveryId + ".");
         }
-        dispatcher.dispatchSoon();
+        Dispatcher.afterCommit(dispatcher::dispatchSoon);
     }
 
     /** Try every failed delivery of a channel again now; return how many. */
     public int retryChannel(long id) {
         load(id);
         int count = deliveries.retryChannel(id, clock.instant());
-        dispatcher.dispatchSoon();
+        Dispatcher.afterCommit(dispatcher::dispatchSoon);
         return count;
     }
 

@@ -12,6 +12,8 @@ import org.springframework.context.event.EventListener;
 import org.springframework.scheduling.annotation.Async;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 /**
  * Send what the outbox holds: right after an announcement is committed, every minute for what failed and is due
@@ -61,6 +63,24 @@ class Dispatcher {
     @Async
     void dispatchSoon() {
         dispatchDue();
+    }
+
+    /**
+     * Run a sender (through this component's proxy, so {@link #dispatchSoon()} stays asynchronous) once the caller's
+     * transaction has committed, at once when there is none: a sender started before the commit would look for the
+     * new or retried deliveries without seeing them and leave them to the next minute's retry.
+     */
+    static void afterCommit(Runnable sender) {
+        if (TransactionSynchronizationManager.isSynchronizationActive()) {
+            TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+                @Override
+                public void afterCommit() {
+                    sender.run();
+                }
+            });
+        } else {
+            sender.run();
+        }
     }
 
     /** Send again what failed and is due. */
