@@ -33,6 +33,7 @@ public class RoomManagement {
     private final RoomLog log;
     private final Participants participants;
     private final DebriefManagement debriefs;
+    private final RoomSummary summary;
     private final Clock clock;
 
     RoomManagement(
@@ -41,7 +42,9 @@ public class RoomManagement {
             RoomLog log,
             Participants participants,
             DebriefManagement debriefs,
+            RoomSummary summary,
             Clock clock) {
+        this.summary = summary;
         this.access = access;
         this.store = store;
         this.log = log;
@@ -72,6 +75,7 @@ public class RoomManagement {
         save(room.moveTo(phase, planned, now));
         if (phase == RoomPhase.CLOSED) {
             debriefs.markClosed(id);
+            summary.keepAtClose(id, me);
         }
         log.append(id, "phase");
     }

@@ -3,6 +3,7 @@ package org.kintsugi.debrief.room;
 import java.time.Clock;
 import java.util.List;
 import java.util.Set;
+import java.util.regex.Pattern;
 import org.jspecify.annotations.Nullable;
 import org.kintsugi.debrief.DebriefSummaryShared;
 import org.kintsugi.debrief.DebriefView;
@@ -25,6 +26,9 @@ public class RoomSummary {
 
     /** Characters a summary may hold. */
     public static final int LENGTH = 20_000;
+
+    /** A Markdown heading of level 1 to 4, which nesting moves down two levels. */
+    private static final Pattern HEADING = Pattern.compile("#{1,4} ");
 
     static final Set<String> AUDIENCES = Set.of("participants", "teams", "subscribers");
 
@@ -56,6 +60,60 @@ public class RoomSummary {
         closed(access.entering(id, me));
         String saved = saved(id);
         return saved != null ? saved : write(reader.read(id, me));
+    }
+
+    /**
+     * Write the summary down as the room closes, so the postmortem it belongs to shows it (and exports it) from then
+     * on; the facilitator's edits replace it.
+     */
+    void keepAtClose(long id, KintsugiPrincipal me) {
+        if (saved(id) == null) {
+            jdbc.sql("update debrief_rooms set summary_markdown = ? where debrief_id = ?")
+                    .params(write(reader.read(id, me)), id)
+                    .update();
+        }
+    }
+
+    /** Return the summaries of a postmortem's closed debriefs, the earliest meeting first. */
+    @Transactional(readOnly = true)
+    public List<Attached> forPostmortem(long postmortemId) {
+        return jdbc.sql("select d.id, d.title, r.summary_markdown from debriefs d"
+                        + " join debrief_rooms r on r.debrief_id = d.id"
+                        + " where d.postmortem_id = ? and d.state = 'CLOSED' and r.summary_markdown is not null"
+                        + " order by d.starts_at, d.id")
+                .param(postmortemId)
+                .query((rs, n) -> new Attached(rs.getLong(1), rs.getString(2), rs.getString(3)))
+                .list();
+    }
+
+    /** A closed debrief's summary as its postmortem shows it. */
+    public record Attached(long debriefId, String title, String markdown) {
+
+        /**
+         * Return the summary to go under a section of the postmortem: its own top heading (the debrief's title) left
+         * out, and its other headings two levels down, so they nest under the section's. Fenced code is left alone.
+         */
+        public String nested() {
+            StringBuilder out = new StringBuilder();
+            boolean fenced = false;
+            boolean first = true;
+            for (String line : markdown.split("\n", -1)) {
+                String trimmed = line.stripLeading();
+                if (trimmed.startsWith("```") || trimmed.startsWith("~~~")) {
+                    fenced = !fenced;
+                }
+                boolean heading = !fenced && HEADING.matcher(line).lookingAt();
+                if (first && heading && line.startsWith("# ")) {
+                    first = false;
+                    continue;
+                }
+                if (!line.isBlank()) {
+                    first = false;
+                }
+                out.append(heading ? "##" + line : line).append('\n');
+            }
+            return out.toString().strip();
+        }
     }
 
     /** Replace the summary with the facilitator's edit. */
