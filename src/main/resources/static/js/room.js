@@ -53,8 +53,8 @@
             text: text.value,
             column: column ? column.value : null,
             focused: document.activeElement === text,
-            start: text.selectionStart,
-            end: text.selectionEnd
+            start: text.selectionStart === null ? text.value.length : text.selectionStart,
+            end: text.selectionEnd === null ? text.value.length : text.selectionEnd
         } : null;
     });
     document.addEventListener("htmx:load", function (e) {
@@ -63,15 +63,21 @@
         }
         var text = document.getElementById("card-text");
         var column = document.getElementById("card-column");
-        if (text && text.value === "" && draft.text !== "") {
-            text.value = draft.text;
+        if (text && draft.text !== "") {
+            // Keys pressed between the swap and now went into the new, empty box (htmx moves the focus to it at
+            // once): they belong where the caret was in the draft.
+            var typed = text.value;
+            text.value = draft.text.slice(0, draft.start) + typed + draft.text.slice(draft.end);
             if (column && draft.column) {
                 column.value = draft.column;
             }
             if (draft.focused) {
+                var caret = draft.start + typed.length;
                 text.focus();
-                text.setSelectionRange(draft.start, draft.end);
+                text.setSelectionRange(caret, caret);
             }
+            // The coach under the card reads the restored draft again (its panel came back empty with the room).
+            text.dispatchEvent(new Event("input", {bubbles: true}));
         }
         draft = null;
     });

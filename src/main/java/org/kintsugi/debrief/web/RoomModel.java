@@ -10,7 +10,9 @@ import org.kintsugi.debrief.room.RoomView;
 import org.kintsugi.identity.KintsugiPrincipal;
 import org.kintsugi.postmortem.PostmortemTimeline;
 import org.kintsugi.postmortem.TimelineItem;
+import org.kintsugi.postmortem.WritingAid;
 import org.kintsugi.shared.Markdown;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.stereotype.Component;
 import org.springframework.ui.ModelMap;
 
@@ -21,9 +23,16 @@ class RoomModel {
     private final RoomReader reader;
     private final PostmortemTimeline timelines;
     private final RoomSummary summary;
+    private final List<String> editorAids;
 
-    RoomModel(RoomReader reader, PostmortemTimeline timelines, RoomSummary summary) {
+    RoomModel(
+            RoomReader reader,
+            PostmortemTimeline timelines,
+            RoomSummary summary,
+            ObjectProvider<WritingAid> writingAids) {
         this.summary = summary;
+        this.editorAids =
+                writingAids.orderedStream().flatMap(a -> a.editor().stream()).toList();
         this.reader = reader;
         this.timelines = timelines;
     }
@@ -41,6 +50,8 @@ class RoomModel {
         model.addAttribute("people", reader.people());
         model.addAttribute("nextPhase", next(room));
         model.addAttribute("nudges", room.facilitating() ? reader.nudges(id) : 0);
+        // The language coach under the card being typed: its hints are for the writer's eyes, before anyone reads it.
+        model.addAttribute("editorAids", editorAids);
         List<TimelineItem> timeline = room.phase().equals(RoomPhase.TIMELINE.code()) && room.postmortemId() != null
                 ? timelines.timeline(room.postmortemId())
                 : List.of();

@@ -1,0 +1,162 @@
+package org.kintsugi.debrief.room;
+
+import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
+
+import com.microsoft.playwright.Locator;
+import com.microsoft.playwright.Page;
+import com.microsoft.playwright.assertions.LocatorAssertions;
+import com.microsoft.playwright.options.AriaRole;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.LocalDate;
+import java.util.Base64;
+import java.util.List;
+import java.util.UUID;
+import org.assertj.core.api.Assertions;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.kintsugi.debrief.DebriefDetails;
+import org.kintsugi.debrief.DebriefManagement;
+import org.kintsugi.debrief.InviteeRole;
+import org.kintsugi.debrief.NewInvitee;
+import org.kintsugi.identity.KintsugiPrincipal;
+import org.kintsugi.identity.NewUser;
+import org.kintsugi.identity.Role;
+import org.kintsugi.identity.UserManagement;
+import org.kintsugi.identity.UserView;
+import org.kintsugi.support.Browser;
+import org.kintsugi.support.TestPeople;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+
+/**
+ * The language coach reads a card as its writer types it, in the room, and keeps reading it when someone else's change
+ * refreshes the room mid-sentence; what it says is for the writer alone until the card is saved, and then only the
+ * facilitator sees the card marked.
+ */
+@SpringBootTest(
+        webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+        properties = {
+            "kintsugi.admin.email=" + TestPeople.ADMIN_EMAIL,
+            "kintsugi.admin.password=" + TestPeople.PASSWORD,
+            "kintsugi.admin.name=Ada Admin",
+            "kintsugi.reminders.cron=-"
+        })
+class RoomCoachBrowserTests {
+
+    static final LocatorAssertions.ContainsTextOptions SOON =
+            new LocatorAssertions.ContainsTextOptions().setTimeout(5000);
+
+    static Browser browser;
+
+    @LocalServerPort
+    int port;
+
+    @Autowired
+    UserManagement users;
+
+    @Autowired
+    DebriefManagement debriefs;
+
+    @BeforeAll
+    static void startBrowser() {
+        browser = Browser.start();
+    }
+
+    @AfterAll
+    static void stopBrowser() {
+        if (browser != null) {
+            browser.close();
+        }
+    }
+
+    String url(String path) {
+        return "http://localhost:" + port + path;
+    }
+
+    UserView person(String name) {
+        String unique = UUID.randomUUID().toString().substring(0, 8);
+        return users.add(new NewUser(
+                name.toLowerCase().replace(' ', '.') + "." + unique + "@kintsugi.test",
+                name,
+                TestPeople.PASSWORD,
+                Role.MEMBER));
+    }
+
+    int api(UserView as, String path, String json) throws Exception {
+        String basic = Base64.getEncoder()
+                .encodeToString((as.email() + ":" + TestPeople.PASSWORD).getBytes(StandardCharsets.UTF_8));
+        HttpRequest request = HttpRequest.newBuilder(URI.create(url(path)))
+                .header("Authorization", "Basic " + basic)
+                .header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(json))
+                .build();
+        try (HttpClient client = HttpClient.newHttpClient()) {
+            return client.send(request, HttpResponse.BodyHandlers.ofString()).statusCode();
+        }
+    }
+
+    Page enter(UserView who, long id) {
+        Page page = browser.newPage();
+        Browser.signIn(page, url(""), who.email(), TestPeople.PASSWORD);
+        page.navigate(url("/debriefs/" + id));
+        return page;
+    }
+
+    @Test
+    void theCoachReadsACardAsItIsTypedForItsWriterAloneAndMarksItForTheFacilitatorOnceSaved() throws Exception {
+        UserView facilitator = person("Fiona Facilitator");
+        UserView writer = person("Wendy Writer");
+        UserView other = person("Otto Other");
+        long id = debriefs.schedule(
+                        null,
+                        DebriefDetails.parse(
+                                "Release retrospective",
+                                LocalDate.now().plusDays(5).toString(),
+                                "10:00",
+                                "UTC",
+                                "60",
+                                "https://meet.example.org/release",
+                                facilitator.id()),
+                        List.of(
+                                NewInvitee.person(writer.id(), InviteeRole.REQUIRED),
+                                NewInvitee.person(other.id(), InviteeRole.REQUIRED)),
+                        KintsugiPrincipal.of(facilitator))
+                .id();
+        String room = "/api/v1/debriefs/" + id;
+        Assertions.assertThat(api(facilitator, room + "/phase", "{\"phase\": \"reflect\"}"))
+                .isEqualTo(200);
+
+        Page lead = enter(facilitator, id);
+        Page page = enter(writer, id);
+        assertThat(page.locator("#card-text")).isVisible();
+        String blaming = "Bob should have known better than to deploy on a Friday.";
+        page.locator("#card-text").pressSequentially(blaming, new Locator.PressSequentiallyOptions().setDelay(5));
+        assertThat(page.locator("#coach-card")).containsText("to reconsider", SOON);
+        assertThat(lead.locator("#room")).not().containsText("Bob should have known");
+        assertThat(lead.locator("#room")).not().containsText("as blame to the coach");
+
+        // Someone else's card refreshes the room mid-sentence: the draft stays, and so does the coach's reading of it.
+        Assertions.assertThat(
+                        api(other, room + "/cards", "{\"column\": \"keep\", \"text\": \"Pairing on the release\"}"))
+                .isEqualTo(201);
+        assertThat(lead.locator("#room")).containsText("1 card by others so far", SOON);
+        assertThat(page.locator("#room")).containsText("1 card by others so far", SOON);
+        assertThat(page.locator("#card-text")).hasValue(blaming);
+        assertThat(page.locator("#coach-card")).containsText("to reconsider", SOON);
+        Browser.screenshot(page, "room-coach-while-typing-1280");
+
+        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Add the card"))
+                .click();
+        assertThat(lead.locator("#room")).containsText("1 card reads as blame to the coach", SOON);
+        assertThat(page.locator("#room")).not().containsText("as blame to the coach");
+        assertThat(page.locator("#card-text")).hasValue("");
+        lead.close();
+        page.close();
+    }
+}
