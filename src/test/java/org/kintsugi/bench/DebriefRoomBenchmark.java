@@ -40,7 +40,10 @@ class DebriefRoomBenchmark {
 
     static final int PARTICIPANTS = Integer.getInteger("bench.participants", 200);
     static final int ROUNDS = Integer.getInteger("bench.rounds", 40);
-    /** Whether each client also reads the room after each event, as the page does, before it counts as seen. */
+    /**
+     * Whether each client also reads the room after each {@code room} event, as the page does, before it counts as
+     * seen; a {@code cards} event (someone else's card while cards are hidden) carries what the page shows.
+     */
     static final boolean FETCH = Boolean.getBoolean("bench.fetch");
 
     static final Pattern ID = Pattern.compile("\"id\"\\s*:\\s*(\\d+)");
@@ -66,13 +69,27 @@ class DebriefRoomBenchmark {
             this.read = read;
         }
 
+        private long pendingId = -1;
+        private String pendingName = "message";
+
+        /**
+         * Read one line of the stream. At an event's end: a {@code room} event makes the page read the room again; a
+         * {@code cards} event carries what the page shows (the count of others' cards), so it counts on arrival.
+         */
         void line(String line) {
             if (line.startsWith("id:")) {
-                long id = Long.parseLong(line.substring(3).strip());
-                if (read == null) {
-                    arrived(id);
-                } else {
+                pendingId = Long.parseLong(line.substring(3).strip());
+            } else if (line.startsWith("event:")) {
+                pendingName = line.substring(6).strip();
+            } else if (line.isEmpty() && pendingId >= 0) {
+                long id = pendingId;
+                boolean reread = read != null && pendingName.equals("room");
+                pendingId = -1;
+                pendingName = "message";
+                if (reread) {
                     received(id);
+                } else {
+                    arrived(id);
                 }
             }
         }

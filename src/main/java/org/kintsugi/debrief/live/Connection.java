@@ -4,7 +4,10 @@ import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicBoolean;
+import org.jspecify.annotations.Nullable;
+import org.kintsugi.debrief.room.CardTally;
 import org.kintsugi.debrief.room.RoomSignal;
+import org.kintsugi.debrief.room.RoomView;
 import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
 
 /**
@@ -15,16 +18,24 @@ final class Connection {
 
     private final long debriefId;
     private final long personId;
+    private final boolean admin;
     private final SseEmitter emitter;
     private final AtomicBoolean closed = new AtomicBoolean();
     private final List<RoomSignal> waiting = new ArrayList<>();
     private boolean caughtUp;
     private long sent;
+    private int mine;
 
-    Connection(long debriefId, long personId, SseEmitter emitter) {
+    Connection(long debriefId, long personId, boolean admin, SseEmitter emitter) {
         this.debriefId = debriefId;
         this.personId = personId;
+        this.admin = admin;
         this.emitter = emitter;
+    }
+
+    /** Remember how many cards this person had written when the stream opened. */
+    synchronized void cardsWritten(int count) {
+        mine = count;
     }
 
     long debriefId() {
@@ -53,11 +64,36 @@ final class Connection {
 
     /** Send a live change, or keep it until the catch-up is done. */
     synchronized void send(RoomSignal signal) throws IOException {
-        if (caughtUp) {
-            write(signal);
-        } else {
+        send(signal, null);
+    }
+
+    /**
+     * Send a live change. A card change while cards are hidden, by someone else, to someone who does not facilitate,
+     * changes nothing they see but the count of others' cards: that count is sent ({@code cards}), and the page puts
+     * it in place without re-reading the room. Everything else says the room changed ({@code room}).
+     */
+    synchronized void send(RoomSignal signal, @Nullable CardTally tally) throws IOException {
+        if (!caughtUp) {
             waiting.add(signal);
+            return;
         }
+        if (tally != null
+                && tally.hidden()
+                && !admin
+                && tally.facilitatorId() != personId
+                && tally.mine(personId) == mine
+                && signal.id() > sent) {
+            emitter.send(SseEmitter.event()
+                    .id(Long.toString(signal.id()))
+                    .name("cards")
+                    .data(RoomView.othersWritingText(tally.others(personId))));
+            sent = signal.id();
+            return;
+        }
+        if (tally != null) {
+            mine = tally.mine(personId);
+        }
+        write(signal);
     }
 
     /** Send a comment line that keeps proxies from closing the stream and shows whether the client is still there. */

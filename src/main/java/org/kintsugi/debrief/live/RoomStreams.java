@@ -8,6 +8,7 @@ import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.jspecify.annotations.Nullable;
+import org.kintsugi.debrief.room.CardTally;
 import org.kintsugi.debrief.room.RoomFanOut;
 import org.kintsugi.debrief.room.RoomLog;
 import org.kintsugi.debrief.room.RoomManagement;
@@ -67,14 +68,14 @@ public class RoomStreams {
             total.decrementAndGet();
             throw busy("debrief-streams", overall, "This node has " + overall + " room streams open already");
         }
-        Connection connection = new Connection(id, me.id(), new SseEmitter(timeout.toMillis()));
+        Connection connection = new Connection(id, me.id(), me.isAdmin(), new SseEmitter(timeout.toMillis()));
         here.add(connection);
         SseEmitter emitter = connection.emitter();
         emitter.onCompletion(() -> closed(connection));
         emitter.onTimeout(() -> closed(connection));
         emitter.onError(e -> closed(connection));
         try {
-            rooms.streamOpened(id, me);
+            connection.cardsWritten(rooms.streamOpened(id, me));
             connection.catchUp(missed(id, lastEventId));
         } catch (IOException | RuntimeException e) {
             closed(connection);
@@ -114,13 +115,27 @@ public class RoomStreams {
     }
 
     private void deliver(RoomSignal signal) {
-        for (Connection connection : byDebrief.getOrDefault(signal.debriefId(), Set.of())) {
+        Set<Connection> connections = byDebrief.getOrDefault(signal.debriefId(), Set.of());
+        if (connections.isEmpty()) {
+            return;
+        }
+        // Read once for all of this node's streams: who wrote how many cards, so each is told only what it may know.
+        CardTally tally = signal.kind().equals("card") ? tally(signal.debriefId()) : null;
+        for (Connection connection : connections) {
             try {
-                connection.send(signal);
+                connection.send(signal, tally);
             } catch (IOException | IllegalStateException gone) {
                 connection.emitter().complete();
                 closed(connection);
             }
+        }
+    }
+
+    private @Nullable CardTally tally(long id) {
+        try {
+            return rooms.tally(id);
+        } catch (RuntimeException e) {
+            return null; // then every stream is told the room changed, and each page reads it again
         }
     }
 

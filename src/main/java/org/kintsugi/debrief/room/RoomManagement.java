@@ -114,12 +114,23 @@ public class RoomManagement {
         access.entering(id, me);
     }
 
-    /** Seat a person who opened the room's stream and count the stream as theirs. */
-    public void streamOpened(long id, KintsugiPrincipal me) {
+    /**
+     * Seat a person who opened the room's stream and count the stream as theirs; return how many cards they have
+     * written, which the stream keeps to tell their own card changes from others'.
+     */
+    public int streamOpened(long id, KintsugiPrincipal me) {
         access.entering(id, me);
         participants.seat(id, me.id());
         store.connected(id, me.id(), 1, clock.instant());
         log.append(id, "presence");
+        return store.cardCount(id, me.id());
+    }
+
+    /** Return who wrote how many cards in a room, its phase and facilitator: read once per card change per node. */
+    @Transactional(readOnly = true)
+    public CardTally tally(long id) {
+        RoomPhase phase = store.room(id).map(Room::phase).orElse(RoomPhase.CHECK_IN);
+        return new CardTally(phase, debriefs.find(id).facilitator().id(), store.cardsByAuthor(id));
     }
 
     /** Count a person's stream as closed. */

@@ -5,7 +5,9 @@ import java.sql.SQLException;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import org.jspecify.annotations.Nullable;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -167,6 +169,16 @@ class RoomStore {
 
     Optional<Card> card(long debriefId, long cardId) {
         return cards(debriefId).stream().filter(c -> c.id() == cardId).findFirst();
+    }
+
+    Map<Long, Integer> cardsByAuthor(long debriefId) {
+        Map<Long, Integer> counts = new HashMap<>();
+        jdbc.sql("select author_id, count(*) from debrief_cards where debrief_id = ? group by author_id")
+                .param(debriefId)
+                .query(rs -> {
+                    counts.put(rs.getLong(1), rs.getInt(2));
+                });
+        return counts;
     }
 
     int cardCount(long debriefId, long authorId) {

@@ -72,6 +72,16 @@ public record RoomView(
             String ownerName,
             @Nullable Long actionId) {}
 
+    /** Return what a person is told of the cards others have written while they are hidden. */
+    public String othersWritingText() {
+        return othersWritingText(othersWriting);
+    }
+
+    /** Return the sentence for this many cards by others, as the room shows it and its stream sends it. */
+    public static String othersWritingText(int others) {
+        return others == 1 ? "1 card by others so far." : others + " cards by others so far.";
+    }
+
     /** Return the cards in a column that are in no theme yet. */
     public List<CardView> unsorted(String column) {
         return cards.stream()

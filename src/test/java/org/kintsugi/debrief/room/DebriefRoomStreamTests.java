@@ -77,7 +77,9 @@ class DebriefRoomStreamTests {
             assertThat(got).isNotEmpty();
             cards.write(w.id(), "keep", "Calm hand-offs between shifts", as(w.ada()));
             got = first.await(got.size() + 1, WAIT);
-            assertThat(got.getLast().name()).isEqualTo("room");
+            // Someone else's card, while cards are hidden: Ben is sent the new count, with nothing to re-read.
+            assertThat(got.getLast().name()).isEqualTo("cards");
+            assertThat(got.getLast().data()).isEqualTo("1 card by others so far.");
             seen = got.getLast().id();
         }
         // While Ben is away: two more cards and the move to grouping.
@@ -109,6 +111,36 @@ class DebriefRoomStreamTests {
                     .doesNotContain(w.ada().displayName())
                     .doesNotContain(w.ada().email())
                     .doesNotContain("Silent alerts");
+        }
+    }
+
+    @Test
+    void whileCardsAreHiddenOthersAreSentTheCountTheWriterAndTheFacilitatorTheChange() throws Exception {
+        rooms.moveTo(w.id(), "reflect", null, as(w.facilitator()));
+        try (EventStream ben = EventStream.open(events(), w.ben().email(), TestPeople.PASSWORD, null);
+                EventStream ada = EventStream.open(events(), w.ada().email(), TestPeople.PASSWORD, null);
+                EventStream lead = EventStream.open(events(), w.facilitator().email(), TestPeople.PASSWORD, null)) {
+            ben.await(1, WAIT);
+            ada.await(1, WAIT);
+            lead.await(1, WAIT);
+            cards.write(w.id(), "keep", "Calm hand-offs between shifts", as(w.ada()));
+            long written = log.latest(w.id());
+            cards.write(w.id(), "stop", "Silent alerts", as(w.ben()));
+            long second = log.latest(w.id());
+
+            EventStream.Event toBen = ben.awaitId(written, WAIT);
+            assertThat(toBen.name()).isEqualTo("cards");
+            assertThat(toBen.data()).isEqualTo("1 card by others so far.");
+            // Ben's own card changes his own view: his page re-reads the room.
+            assertThat(ben.awaitId(second, WAIT).name()).isEqualTo("room");
+            assertThat(ada.awaitId(written, WAIT).name()).isEqualTo("room");
+            EventStream.Event benWroteToAda = ada.awaitId(second, WAIT);
+            assertThat(benWroteToAda.name()).isEqualTo("cards");
+            assertThat(benWroteToAda.data()).isEqualTo("1 card by others so far.");
+            // The facilitator re-reads the room on every card: the coach's nudges are theirs to see.
+            assertThat(lead.awaitId(written, WAIT).name()).isEqualTo("room");
+            assertThat(lead.awaitId(second, WAIT).name()).isEqualTo("room");
+            assertThat(ben.raw() + ada.raw()).doesNotContain("Calm hand-offs", "Silent alerts");
         }
     }
 

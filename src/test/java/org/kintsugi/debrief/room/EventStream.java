@@ -104,6 +104,20 @@ final class EventStream implements AutoCloseable {
         return List.copyOf(events);
     }
 
+    /** Wait until the event with this id arrived, at most {@code timeout}; return it. */
+    Event awaitId(long id, Duration timeout) throws InterruptedException {
+        long end = System.nanoTime() + timeout.toNanos();
+        while (System.nanoTime() < end) {
+            for (Event e : List.copyOf(events)) {
+                if (e.id() == id) {
+                    return e;
+                }
+            }
+            Thread.sleep(5);
+        }
+        throw new AssertionError("No event " + id + " arrived within " + timeout + "; the stream held: " + raw());
+    }
+
     String raw() {
         synchronized (raw) {
             return raw.toString();
