@@ -73,8 +73,25 @@ final class Connection {
      * it in place without re-reading the room. Everything else says the room changed ({@code room}).
      */
     synchronized void send(RoomSignal signal, @Nullable CardTally tally) throws IOException {
+        send(signal, tally, null);
+    }
+
+    /**
+     * Send a live change, as {@link #send(RoomSignal, CardTally)} does; a change of who is here, to someone who does
+     * not facilitate (the facilitator's hand-over lists who is here), is sent as the "Who is here" line itself
+     * ({@code people}), rendered once for every stream of the node.
+     */
+    synchronized void send(RoomSignal signal, @Nullable CardTally tally, @Nullable People people) throws IOException {
         if (!caughtUp) {
             waiting.add(signal);
+            return;
+        }
+        if (people != null && !admin && people.facilitatorId() != personId && signal.id() > sent) {
+            emitter.send(SseEmitter.event()
+                    .id(Long.toString(signal.id()))
+                    .name("people")
+                    .data(people.html()));
+            sent = signal.id();
             return;
         }
         if (tally != null
@@ -109,6 +126,9 @@ final class Connection {
                 SseEmitter.event().id(Long.toString(signal.id())).name("room").data(signal.kind()));
         sent = signal.id();
     }
+
+    /** The "Who is here" line of a room, rendered, and who facilitates it. */
+    record People(long facilitatorId, String html) {}
 
     /** Return true the first time only: the stream is closed from then on. */
     boolean close() {

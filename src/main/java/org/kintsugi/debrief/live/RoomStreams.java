@@ -3,6 +3,7 @@ package org.kintsugi.debrief.live;
 import java.io.IOException;
 import java.time.Duration;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
@@ -12,6 +13,7 @@ import org.kintsugi.debrief.room.CardTally;
 import org.kintsugi.debrief.room.RoomFanOut;
 import org.kintsugi.debrief.room.RoomLog;
 import org.kintsugi.debrief.room.RoomManagement;
+import org.kintsugi.debrief.room.RoomReader;
 import org.kintsugi.debrief.room.RoomSignal;
 import org.kintsugi.identity.KintsugiPrincipal;
 import org.kintsugi.shared.LimitExceededException;
@@ -19,6 +21,8 @@ import org.springframework.beans.factory.annotation.Value;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
+import org.thymeleaf.ITemplateEngine;
+import org.thymeleaf.context.Context;
 
 /**
  * The open event streams of this node's rooms, bounded per debrief and in all. A stream is sent every change after
@@ -35,6 +39,7 @@ public class RoomStreams {
     private final AtomicInteger total = new AtomicInteger();
     private final RoomManagement rooms;
     private final RoomLog log;
+    private final ITemplateEngine templates;
     private final int perDebrief;
     private final int overall;
     private final Duration timeout;
@@ -43,11 +48,13 @@ public class RoomStreams {
             RoomManagement rooms,
             RoomLog log,
             RoomFanOut fanOut,
+            ITemplateEngine templates,
             @Value("${kintsugi.limits.debrief-streams-per-debrief:300}") int perDebrief,
             @Value("${kintsugi.limits.debrief-streams:2000}") int overall,
             @Value("${kintsugi.debrief.stream-timeout:PT30M}") Duration timeout) {
         this.rooms = rooms;
         this.log = log;
+        this.templates = templates;
         this.perDebrief = perDebrief;
         this.overall = overall;
         this.timeout = timeout;
@@ -121,13 +128,25 @@ public class RoomStreams {
         }
         // Read once for all of this node's streams: who wrote how many cards, so each is told only what it may know.
         CardTally tally = signal.kind().equals("card") ? tally(signal.debriefId()) : null;
+        Connection.People people = signal.kind().equals("presence") ? people(signal.debriefId()) : null;
         for (Connection connection : connections) {
             try {
-                connection.send(signal, tally);
+                connection.send(signal, tally, people);
             } catch (IOException | IllegalStateException gone) {
                 connection.emitter().complete();
                 closed(connection);
             }
+        }
+    }
+
+    private Connection.@Nullable People people(long id) {
+        try {
+            RoomReader.PeopleView view = rooms.people(id);
+            String html = templates.process(
+                    "debrief/fragments/room", Set.of("people"), new Context(Locale.ROOT, Map.of("room", view)));
+            return new Connection.People(view.facilitatorId(), html.strip());
+        } catch (RuntimeException e) {
+            return null; // then every stream is told the room changed, and each page reads it again
         }
     }
 

@@ -34,6 +34,7 @@ public class RoomManagement {
     private final Participants participants;
     private final DebriefManagement debriefs;
     private final RoomSummary summary;
+    private final RoomReader reader;
     private final Clock clock;
 
     RoomManagement(
@@ -43,8 +44,10 @@ public class RoomManagement {
             Participants participants,
             DebriefManagement debriefs,
             RoomSummary summary,
+            RoomReader reader,
             Clock clock) {
         this.summary = summary;
+        this.reader = reader;
         this.access = access;
         this.store = store;
         this.log = log;
@@ -124,6 +127,12 @@ public class RoomManagement {
         store.connected(id, me.id(), 1, clock.instant());
         log.append(id, "presence");
         return store.cardCount(id, me.id());
+    }
+
+    /** Return who is in a room, as everyone there sees it: read once per presence change per node. */
+    @Transactional(readOnly = true)
+    public RoomReader.PeopleView people(long id) {
+        return reader.people(id);
     }
 
     /** Return who wrote how many cards in a room, its phase and facilitator: read once per card change per node. */

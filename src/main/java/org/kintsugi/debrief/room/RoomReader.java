@@ -147,14 +147,7 @@ public class RoomReader {
                                         .reversed()
                                 : Comparator.comparingLong(RoomView.ThemeView::id))
                 .toList();
-        List<RoomView.ParticipantView> participants = shot.participants().stream()
-                .map(p -> new RoomView.ParticipantView(
-                        p.personId(),
-                        names.getOrDefault(p.personId(), "?"),
-                        RoomManagement.present(p, now),
-                        Math.max(0, room.votesPerPerson() - p.votesUsed())))
-                .sorted(Comparator.comparing(RoomView.ParticipantView::name))
-                .toList();
+        List<RoomView.ParticipantView> participants = participants(shot, room, now);
         int myVotesLeft = participants.stream()
                 .filter(p -> p.personId() == me.id())
                 .mapToInt(RoomView.ParticipantView::votesLeft)
@@ -201,6 +194,36 @@ public class RoomReader {
                 proposals,
                 shot.stamp().event());
     }
+
+    private static List<RoomView.ParticipantView> participants(Snapshot shot, Room room, Instant now) {
+        return shot.participants().stream()
+                .map(p -> new RoomView.ParticipantView(
+                        p.personId(),
+                        shot.names().getOrDefault(p.personId(), "?"),
+                        RoomManagement.present(p, now),
+                        Math.max(0, room.votesPerPerson() - p.votesUsed())))
+                .sorted(Comparator.comparing(RoomView.ParticipantView::name))
+                .toList();
+    }
+
+    /**
+     * Return who is in a room, as everyone there sees it: what a stream sends when only presence changed. Read in a
+     * read-only transaction, so the room's copy is shared with the readers of the same change.
+     */
+    public PeopleView people(long id) {
+        Instant now = clock.instant();
+        Snapshot shot = snapshot(id, now);
+        Room room = shot.room().orElse(Room.opened(id, now));
+        return new PeopleView(
+                room.phase().code(),
+                shot.debrief().facilitator().id(),
+                shot.debrief().facilitator().name(),
+                participants(shot, room, now));
+    }
+
+    /** Who is in a room and who facilitates it, for the room's "Who is here" line. */
+    public record PeopleView(
+            String phase, long facilitatorId, String facilitatorName, List<RoomView.ParticipantView> participants) {}
 
     /** Return how many cards the coach has a nudge for: what the facilitator is told while cards are still hidden. */
     public int nudges(long id) {

@@ -145,6 +145,31 @@ class DebriefRoomStreamTests {
     }
 
     @Test
+    void someoneJoiningReachesOthersAsTheWhoIsHereLineAndTheFacilitatorAsAChange() throws Exception {
+        rooms.moveTo(w.id(), "reflect", null, as(w.facilitator()));
+        try (EventStream ben = EventStream.open(events(), w.ben().email(), TestPeople.PASSWORD, null);
+                EventStream lead = EventStream.open(events(), w.facilitator().email(), TestPeople.PASSWORD, null)) {
+            ben.await(1, WAIT);
+            lead.await(1, WAIT);
+            try (EventStream ada = EventStream.open(events(), w.ada().email(), TestPeople.PASSWORD, null)) {
+                ada.await(1, WAIT);
+                long joined = log.latest(w.id());
+                EventStream.Event toBen = ben.awaitId(joined, WAIT);
+                assertThat(toBen.name()).isEqualTo("people");
+                assertThat(toBen.data())
+                        .contains("class=\"room-people\"", w.ada().displayName() + "</span>")
+                        .contains("Facilitator: " + w.facilitator().displayName());
+                assertThat(toBen.data().replaceAll("\\s+", " "))
+                        .containsPattern("present\">\\s*<span>"
+                                + java.util.regex.Pattern.quote(w.ada().displayName())
+                                + "</span><span class=\"visually-hidden\"> \\(here\\)");
+                // The facilitator's hand-over lists who is here: their page reads the room again.
+                assertThat(lead.awaitId(joined, WAIT).name()).isEqualTo("room");
+            }
+        }
+    }
+
+    @Test
     void onlyThosePresentInTheRoomMayStreamIt() throws Exception {
         try (EventStream outsider = EventStream.open(events(), w.outsider().email(), TestPeople.PASSWORD, null)) {
             assertThat(outsider.status()).isEqualTo(403);
