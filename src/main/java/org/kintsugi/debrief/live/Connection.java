@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.jspecify.annotations.Nullable;
 import org.kintsugi.debrief.room.CardTally;
+import org.kintsugi.debrief.room.RoomManagement;
 import org.kintsugi.debrief.room.RoomSignal;
 import org.kintsugi.debrief.room.RoomView;
 import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
@@ -25,6 +26,7 @@ final class Connection {
     private boolean caughtUp;
     private long sent;
     private int mine;
+    private int votesUsed;
 
     Connection(long debriefId, long personId, boolean admin, SseEmitter emitter) {
         this.debriefId = debriefId;
@@ -33,9 +35,10 @@ final class Connection {
         this.emitter = emitter;
     }
 
-    /** Remember how many cards this person had written when the stream opened. */
-    synchronized void cardsWritten(int count) {
-        mine = count;
+    /** Remember how many cards this person had written and votes used when the stream opened. */
+    synchronized void seated(RoomManagement.Seat seat) {
+        mine = seat.cards();
+        votesUsed = seat.votesUsed();
     }
 
     long debriefId() {
@@ -73,15 +76,17 @@ final class Connection {
      * it in place without re-reading the room. Everything else says the room changed ({@code room}).
      */
     synchronized void send(RoomSignal signal, @Nullable CardTally tally) throws IOException {
-        send(signal, tally, null);
+        send(signal, tally, null, null);
     }
 
     /**
      * Send a live change, as {@link #send(RoomSignal, CardTally)} does; a change of who is here, to someone who does
      * not facilitate (the facilitator's hand-over lists who is here), is sent as the "Who is here" line itself
-     * ({@code people}), rendered once for every stream of the node.
+     * ({@code people}), rendered once for every stream of the node. Someone else's vote changes, for everyone, only
+     * the themes' totals and the voter's votes left: those are sent ({@code votes}, as out-of-band swaps).
      */
-    synchronized void send(RoomSignal signal, @Nullable CardTally tally, @Nullable People people) throws IOException {
+    synchronized void send(RoomSignal signal, @Nullable CardTally tally, @Nullable People people, @Nullable Votes votes)
+            throws IOException {
         if (!caughtUp) {
             waiting.add(signal);
             return;
@@ -93,6 +98,17 @@ final class Connection {
                     .data(people.html()));
             sent = signal.id();
             return;
+        }
+        if (votes != null && votes.votesUsedBy(personId) == votesUsed && signal.id() > sent) {
+            emitter.send(SseEmitter.event()
+                    .id(Long.toString(signal.id()))
+                    .name("votes")
+                    .data(votes.html()));
+            sent = signal.id();
+            return;
+        }
+        if (votes != null) {
+            votesUsed = votes.votesUsedBy(personId);
         }
         if (tally != null
                 && tally.hidden()
@@ -129,6 +145,14 @@ final class Connection {
 
     /** The "Who is here" line of a room, rendered, and who facilitates it. */
     record People(long facilitatorId, String html) {}
+
+    /** The themes' vote totals and the "Who is here" line, rendered, and how many votes each person has used. */
+    record Votes(java.util.Map<Long, Integer> used, String html) {
+
+        int votesUsedBy(long personId) {
+            return used.getOrDefault(personId, 0);
+        }
+    }
 
     /** Return true the first time only: the stream is closed from then on. */
     boolean close() {

@@ -82,7 +82,7 @@ public class RoomStreams {
         emitter.onTimeout(() -> closed(connection));
         emitter.onError(e -> closed(connection));
         try {
-            connection.cardsWritten(rooms.streamOpened(id, me));
+            connection.seated(rooms.streamOpened(id, me));
             connection.catchUp(missed(id, lastEventId));
         } catch (IOException | RuntimeException e) {
             closed(connection);
@@ -129,9 +129,10 @@ public class RoomStreams {
         // Read once for all of this node's streams: who wrote how many cards, so each is told only what it may know.
         CardTally tally = signal.kind().equals("card") ? tally(signal.debriefId()) : null;
         Connection.People people = signal.kind().equals("presence") ? people(signal.debriefId()) : null;
+        Connection.Votes votes = signal.kind().equals("vote") ? votes(signal.debriefId()) : null;
         for (Connection connection : connections) {
             try {
-                connection.send(signal, tally, people);
+                connection.send(signal, tally, people, votes);
             } catch (IOException | IllegalStateException gone) {
                 connection.emitter().complete();
                 closed(connection);
@@ -145,6 +146,17 @@ public class RoomStreams {
             String html = templates.process(
                     "debrief/fragments/room", Set.of("people"), new Context(Locale.ROOT, Map.of("room", view)));
             return new Connection.People(view.facilitatorId(), html.strip());
+        } catch (RuntimeException e) {
+            return null; // then every stream is told the room changed, and each page reads it again
+        }
+    }
+
+    private Connection.@Nullable Votes votes(long id) {
+        try {
+            RoomReader.PeopleView view = rooms.people(id);
+            String html = templates.process(
+                    "debrief/fragments/room", Set.of("votes"), new Context(Locale.ROOT, Map.of("room", view)));
+            return new Connection.Votes(view.votesUsed(), html.strip());
         } catch (RuntimeException e) {
             return null; // then every stream is told the room changed, and each page reads it again
         }

@@ -119,15 +119,23 @@ public class RoomManagement {
 
     /**
      * Seat a person who opened the room's stream and count the stream as theirs; return how many cards they have
-     * written, which the stream keeps to tell their own card changes from others'.
+     * written and votes they have used, which the stream keeps to tell their own changes from others'.
      */
-    public int streamOpened(long id, KintsugiPrincipal me) {
+    public Seat streamOpened(long id, KintsugiPrincipal me) {
         access.entering(id, me);
         participants.seat(id, me.id());
         store.connected(id, me.id(), 1, clock.instant());
         log.append(id, "presence");
-        return store.cardCount(id, me.id());
+        int votesUsed = store.participants(id).stream()
+                .filter(p -> p.personId() == me.id())
+                .mapToInt(RoomStore.Participant::votesUsed)
+                .findFirst()
+                .orElse(0);
+        return new Seat(store.cardCount(id, me.id()), votesUsed);
     }
+
+    /** What a person had done in a room when their stream opened: the cards they wrote and the votes they used. */
+    public record Seat(int cards, int votesUsed) {}
 
     /** Return who is in a room, as everyone there sees it: read once per presence change per node. */
     @Transactional(readOnly = true)

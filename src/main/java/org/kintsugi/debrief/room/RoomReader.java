@@ -214,16 +214,41 @@ public class RoomReader {
         Instant now = clock.instant();
         Snapshot shot = snapshot(id, now);
         Room room = shot.room().orElse(Room.opened(id, now));
+        Map<Long, Integer> votesUsed = new HashMap<>();
+        shot.participants().forEach(p -> votesUsed.put(p.personId(), p.votesUsed()));
+        List<ThemeVotes> themes = shot.themes().stream()
+                .map(t -> new ThemeVotes(t.id(), (int)
+                        shot.votes().stream().filter(v -> v.themeId() == t.id()).count()))
+                .toList();
         return new PeopleView(
                 room.phase().code(),
                 shot.debrief().facilitator().id(),
                 shot.debrief().facilitator().name(),
-                participants(shot, room, now));
+                participants(shot, room, now),
+                Map.copyOf(votesUsed),
+                themes);
     }
 
-    /** Who is in a room and who facilitates it, for the room's "Who is here" line. */
+    /**
+     * Who is in a room and who facilitates it, for the room's "Who is here" line; how many votes each person has used
+     * and each theme holds, for what a vote changes for everyone but the voter.
+     */
     public record PeopleView(
-            String phase, long facilitatorId, String facilitatorName, List<RoomView.ParticipantView> participants) {}
+            String phase,
+            long facilitatorId,
+            String facilitatorName,
+            List<RoomView.ParticipantView> participants,
+            Map<Long, Integer> votesUsed,
+            List<ThemeVotes> themes) {
+
+        /** Return how many votes this person has used. */
+        public int votesUsedBy(long personId) {
+            return votesUsed.getOrDefault(personId, 0);
+        }
+    }
+
+    /** A theme's votes, from everyone. */
+    public record ThemeVotes(long id, int votes) {}
 
     /** Return how many cards the coach has a nudge for: what the facilitator is told while cards are still hidden. */
     public int nudges(long id) {

@@ -49,6 +49,9 @@ class DebriefRoomStreamTests {
     @Autowired
     RoomLog log;
 
+    @Autowired
+    RoomVotes votes;
+
     RoomWorld w;
 
     @BeforeEach
@@ -166,6 +169,31 @@ class DebriefRoomStreamTests {
                 // The facilitator's hand-over lists who is here: their page reads the room again.
                 assertThat(lead.awaitId(joined, WAIT).name()).isEqualTo("room");
             }
+        }
+    }
+
+    @Test
+    void someoneElsesVoteReachesOthersAsTheThemesTotalsAndVotesLeftTheVotersOwnStreamAsAChange() throws Exception {
+        rooms.moveTo(w.id(), "reflect", null, as(w.facilitator()));
+        cards.write(w.id(), "stop", "Silent alerts", as(w.ada()));
+        rooms.moveTo(w.id(), "group", null, as(w.facilitator()));
+        long theme = cards.theme(w.id(), "Alerting", as(w.ada()));
+        rooms.moveTo(w.id(), "vote", null, as(w.facilitator()));
+        try (EventStream ben = EventStream.open(events(), w.ben().email(), TestPeople.PASSWORD, null);
+                EventStream ada = EventStream.open(events(), w.ada().email(), TestPeople.PASSWORD, null)) {
+            ben.await(1, WAIT);
+            ada.await(1, WAIT);
+            votes.vote(w.id(), theme, as(w.ada()));
+            long voted = log.latest(w.id());
+            EventStream.Event toBen = ben.awaitId(voted, WAIT);
+            assertThat(toBen.name()).isEqualTo("votes");
+            assertThat(toBen.data().replaceAll("\\s+", " "))
+                    .contains("id=\"theme-votes-" + theme + "\" hx-swap-oob=\"true\">1 vote</span>")
+                    .contains("id=\"room-people\" hx-swap-oob=\"innerHTML\"")
+                    .containsPattern(
+                            java.util.regex.Pattern.quote(w.ada().displayName())
+                                    + "</span><span class=\"visually-hidden\"> \\((not )?here\\)</span>\\s?<small class=\"votes-left\">4 left");
+            assertThat(ada.awaitId(voted, WAIT).name()).isEqualTo("room");
         }
     }
 
