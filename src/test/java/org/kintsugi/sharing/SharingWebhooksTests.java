@@ -22,6 +22,7 @@ import org.kintsugi.incident.Severity;
 import org.kintsugi.postmortem.PostmortemManagement;
 import org.kintsugi.postmortem.PostmortemView;
 import org.kintsugi.postmortem.review.PostmortemReview;
+import org.kintsugi.support.ChatServer;
 import org.kintsugi.support.KintsugiAppTest;
 import org.kintsugi.support.MovableClock;
 import org.kintsugi.support.TestPeople;
