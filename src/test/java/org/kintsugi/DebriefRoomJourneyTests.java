@@ -2,18 +2,38 @@ package org.kintsugi;
 
 import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
+import com.icegreen.greenmail.junit5.GreenMailExtension;
+import com.icegreen.greenmail.util.ServerSetup;
+import com.jayway.jsonpath.JsonPath;
 import com.microsoft.playwright.Locator;
 import com.microsoft.playwright.Page;
 import com.microsoft.playwright.assertions.LocatorAssertions;
 import com.microsoft.playwright.options.AriaRole;
 import com.microsoft.playwright.options.SelectOption;
+import jakarta.mail.BodyPart;
+import jakarta.mail.Multipart;
+import jakarta.mail.Part;
+import jakarta.mail.internet.MimeMessage;
+import java.io.IOException;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Base64;
 import java.util.List;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.kintsugi.action.ActionFixtures;
 import org.kintsugi.action.ActionManagement;
 import org.kintsugi.action.ActionView;
@@ -29,16 +49,20 @@ import org.kintsugi.identity.UserView;
 import org.kintsugi.incident.IncidentManagement;
 import org.kintsugi.postmortem.PostmortemManagement;
 import org.kintsugi.support.Browser;
+import org.kintsugi.support.ChatServer;
 import org.kintsugi.support.TestPeople;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
 
 /**
  * A debrief in the room, as three people in three browsers live it: the facilitator opens the room and moves it on,
  * the two others write cards the facilitator sees once reflecting ends, all without reloading; they group the cards
  * (one by keyboard, one by dragging), vote, discuss, propose a next step that becomes an action item, and close.
- * Screenshots at 1280 and 390 px.
+ * The facilitator shares the summary with those invited, who get it by mail, and with the teams involved, whose chat
+ * channel gets it through its incoming webhook. Screenshots at 1280 and 390 px.
  */
 @SpringBootTest(
         webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
@@ -54,7 +78,20 @@ class DebriefRoomJourneyTests {
     static final LocatorAssertions.ContainsTextOptions LIVE =
             new LocatorAssertions.ContainsTextOptions().setTimeout(3000);
 
+    static final int SMTP_PORT = freePort();
+
+    @RegisterExtension
+    static GreenMailExtension smtp = new GreenMailExtension(new ServerSetup(SMTP_PORT, "127.0.0.1", "smtp"));
+
+    @DynamicPropertySource
+    static void mail(DynamicPropertyRegistry registry) {
+        registry.add("spring.mail.host", () -> "127.0.0.1");
+        registry.add("spring.mail.port", () -> SMTP_PORT);
+    }
+
     static Browser browser;
+
+    static ChatServer chat;
 
     @LocalServerPort
     int port;
@@ -75,14 +112,18 @@ class DebriefRoomJourneyTests {
     ActionManagement actions;
 
     @BeforeAll
-    static void startBrowser() {
+    static void startBrowserAndChat() {
         browser = Browser.start();
+        chat = new ChatServer();
     }
 
     @AfterAll
-    static void stopBrowser() {
+    static void stopBrowserAndChat() {
         if (browser != null) {
             browser.close();
+        }
+        if (chat != null) {
+            chat.close();
         }
     }
 
@@ -125,7 +166,7 @@ class DebriefRoomJourneyTests {
     }
 
     @Test
-    void threePeopleDebriefTogetherLive() {
+    void threePeopleDebriefTogetherLive() throws Exception {
         UserView fay =
                 users.add(new NewUser("fay.room@kintsugi.test", "Fay Facilitator", TestPeople.PASSWORD, Role.MEMBER));
         UserView ada = users.add(new NewUser("ada.room@kintsugi.test", "Ada Oncall", TestPeople.PASSWORD, Role.MEMBER));
@@ -153,6 +194,14 @@ class DebriefRoomJourneyTests {
                                 NewInvitee.person(ben.id(), InviteeRole.REQUIRED)),
                         KintsugiPrincipal.of(fay))
                 .id();
+
+        // The payments team's chat channel, added by an administrator, wants what is shared with that team.
+        HttpResponse<String> channel = asAdmin(
+                "/api/v1/sharing/channels",
+                "{\"name\": \"Payments in Mattermost\", \"format\": \"mattermost\", \"url\": \"%s\","
+                                .formatted(chat.url("payments"))
+                        + " \"scope\": \"teams\", \"items\": [\"Payments\"]}");
+        assertThat(channel.statusCode()).as(channel.body()).isEqualTo(201);
 
         Page f = enter(fay.email(), id);
         Page a = enter(ada.email(), id);
@@ -280,10 +329,101 @@ class DebriefRoomJourneyTests {
         assertThat(b.locator(".room-summary")).containsText("Runbooks drift from the system (3 votes)", LIVE);
         shoot(f, "room-closed");
 
+        // Those invited get the summary by mail, with what the room decided; a chat channel is no invitee.
+        for (UserView invitee : List.of(ada, ben)) {
+            MimeMessage mail = awaitSummary(invitee.email(), 1).getFirst();
+            assertThat(mail.getSubject()).isEqualTo("Debrief: payments failover");
+            assertThat(text(mail))
+                    .contains(
+                            "Runbooks drift from the system",
+                            "The failover runbook assumed a replica that was gone",
+                            "Rehearse the failover with the current replicas every quarter",
+                            "owner: Ben Builder",
+                            "/postmortems/" + pm);
+        }
+        assertThat(chat.requests()).as("posts to the chat channel").isZero();
+
+        // Shared with the teams involved, it reaches the payments channel, once, and no more mail to the invitees.
+        f.getByLabel("Share it with").selectOption("teams");
+        f.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Share the summary"))
+                .click();
+        assertThat(f.locator("#room")).containsText("Shared: the summary goes out");
+        await().atMost(Duration.ofSeconds(20)).until(() -> !chat.bodies().isEmpty());
+        String posted = JsonPath.read(chat.bodies().getFirst(), "$.text");
+        assertThat(posted)
+                .startsWith("#### [Debrief: payments failover](")
+                .contains(
+                        "/postmortems/" + pm,
+                        "Runbooks drift from the system",
+                        "Rehearse the failover with the current replicas every quarter",
+                        "owner: Ben Builder");
+        assertThat(chat.bodies()).hasSize(1);
+        assertThat(summaries(ada.email())).hasSize(1);
+        assertThat(summaries(ben.email())).hasSize(1);
+
         for (Page page : List.of(f, a, b)) {
             assertThat(page.evaluate("window.notReloaded === true"))
                     .as("never reloaded")
                     .isEqualTo(true);
+        }
+    }
+
+    HttpResponse<String> asAdmin(String path, String json) {
+        String basic = Base64.getEncoder()
+                .encodeToString((TestPeople.ADMIN_EMAIL + ":" + TestPeople.PASSWORD).getBytes(StandardCharsets.UTF_8));
+        try (HttpClient http = HttpClient.newHttpClient()) {
+            return http.send(
+                    HttpRequest.newBuilder(URI.create(url(path)))
+                            .header("Authorization", "Basic " + basic)
+                            .header("Content-Type", "application/json")
+                            .POST(HttpRequest.BodyPublishers.ofString(json))
+                            .build(),
+                    HttpResponse.BodyHandlers.ofString());
+        } catch (IOException | InterruptedException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** Return the mails to this address other than the invitation to the debrief. */
+    static List<MimeMessage> summaries(String address) throws Exception {
+        List<MimeMessage> found = new ArrayList<>();
+        for (MimeMessage mail : smtp.getReceivedMessages()) {
+            boolean toThem = Arrays.stream(mail.getAllRecipients())
+                    .anyMatch(r -> r.toString().equalsIgnoreCase(address));
+            if (toThem && !mail.getSubject().startsWith("Invitation: ")) {
+                found.add(mail);
+            }
+        }
+        return found;
+    }
+
+    static List<MimeMessage> awaitSummary(String address, int count) throws Exception {
+        await().atMost(Duration.ofSeconds(20)).until(() -> summaries(address).size() >= count);
+        return summaries(address);
+    }
+
+    /** Return a mail's plain-text part, decoded. */
+    static String text(Part part) throws Exception {
+        if (part.isMimeType("text/plain")) {
+            return (String) part.getContent();
+        }
+        if (part.getContent() instanceof Multipart parts) {
+            for (int n = 0; n < parts.getCount(); n++) {
+                BodyPart child = parts.getBodyPart(n);
+                String found = text(child);
+                if (!found.isEmpty()) {
+                    return found;
+                }
+            }
+        }
+        return "";
+    }
+
+    static int freePort() {
+        try (ServerSocket socket = new ServerSocket(0)) {
+            return socket.getLocalPort();
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
         }
     }
 }
