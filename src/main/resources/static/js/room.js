@@ -17,6 +17,18 @@
     document.addEventListener("DOMContentLoaded", tick);
     document.addEventListener("htmx:afterSwap", tick);
 
+    // A re-read of the room whose #room was replaced while it was on its way (a form's answer came first) would be
+    // swapped into the replaced element and never shown: the room is read again instead, so the change it was for
+    // is not lost.
+    document.addEventListener("htmx:beforeOnLoad", function (e) {
+        var live = document.getElementById("room-live");
+        var target = e.detail.target;
+        if (live && e.detail.elt === live && target && !target.isConnected) {
+            e.preventDefault();
+            htmx.trigger(live, "reread-room");
+        }
+    });
+
     // A refused room form answers 4xx with the room, the problem and the typed input: show it.
     document.addEventListener("htmx:beforeSwap", function (e) {
         var target = e.detail.target;

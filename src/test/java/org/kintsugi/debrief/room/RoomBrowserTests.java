@@ -2,8 +2,10 @@ package org.kintsugi.debrief.room;
 
 import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
 
+import com.microsoft.playwright.APIResponse;
 import com.microsoft.playwright.Locator;
 import com.microsoft.playwright.Page;
+import com.microsoft.playwright.Route;
 import com.microsoft.playwright.assertions.LocatorAssertions;
 import com.microsoft.playwright.options.AriaRole;
 import java.net.URI;
@@ -15,6 +17,7 @@ import java.time.LocalDate;
 import java.util.Base64;
 import java.util.List;
 import java.util.UUID;
+import java.util.concurrent.atomic.AtomicBoolean;
 import org.assertj.core.api.Assertions;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -35,9 +38,10 @@ import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
 /**
- * The language coach reads a card as its writer types it, in the room, and keeps reading it when someone else's change
- * refreshes the room mid-sentence; what it says is for the writer alone until the card is saved, and then only the
- * facilitator sees the card marked.
+ * The room in a browser while others change it: the language coach reads a card as its writer types it and keeps
+ * reading it when someone else's change refreshes the room mid-sentence (what it says is for the writer alone until
+ * the card is saved, and then only the facilitator sees the card marked); and a change that arrives while the page is
+ * still reading the room for an earlier one is shown once that read is back.
  */
 @SpringBootTest(
         webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
@@ -47,7 +51,7 @@ import org.springframework.boot.test.web.server.LocalServerPort;
             "kintsugi.admin.name=Ada Admin",
             "kintsugi.reminders.cron=-"
         })
-class RoomCoachBrowserTests {
+class RoomBrowserTests {
 
     static final LocatorAssertions.ContainsTextOptions SOON =
             new LocatorAssertions.ContainsTextOptions().setTimeout(5000);
@@ -157,6 +161,56 @@ class RoomCoachBrowserTests {
         assertThat(page.locator("#room")).not().containsText("as blame to the coach");
         assertThat(page.locator("#card-text")).hasValue("");
         lead.close();
+        page.close();
+    }
+
+    @Test
+    void aChangeArrivingWhileThePageStillReadsTheRoomIsShownOnceThatReadIsBack() throws Exception {
+        UserView facilitator = person("Fiona Facilitator");
+        UserView ada = person("Ada Oncall");
+        UserView ben = person("Ben Builder");
+        long id = debriefs.schedule(
+                        null,
+                        DebriefDetails.parse(
+                                "Queue retrospective",
+                                LocalDate.now().plusDays(5).toString(),
+                                "10:00",
+                                "UTC",
+                                "60",
+                                "https://meet.example.org/queue",
+                                facilitator.id()),
+                        List.of(
+                                NewInvitee.person(ada.id(), InviteeRole.REQUIRED),
+                                NewInvitee.person(ben.id(), InviteeRole.REQUIRED)),
+                        KintsugiPrincipal.of(facilitator))
+                .id();
+        String room = "/api/v1/debriefs/" + id;
+        Assertions.assertThat(api(facilitator, room + "/phase", "{\"phase\": \"reflect\"}"))
+                .isEqualTo(200);
+        Page page = enter(ben, id);
+        assertThat(page.locator("#room")).containsText("0 cards by others so far", SOON);
+        // The theme is made while Ben's page is still reading the room for the move to grouping: the read has been
+        // answered by the server (without the theme) but has not reached the page yet when the theme's event does.
+        AtomicBoolean first = new AtomicBoolean(true);
+        page.route("**/debriefs/" + id + "/room", route -> {
+            if (!first.getAndSet(false)) {
+                route.resume();
+                return;
+            }
+            APIResponse answered = route.fetch();
+            try {
+                Assertions.assertThat(api(ada, room + "/themes", "{\"title\": \"Alerting gaps\"}"))
+                        .isEqualTo(201);
+                Thread.sleep(1000);
+            } catch (Exception e) {
+                throw new IllegalStateException(e);
+            }
+            route.fulfill(new Route.FulfillOptions().setResponse(answered));
+        });
+        Assertions.assertThat(api(facilitator, room + "/phase", "{\"phase\": \"group\"}"))
+                .isEqualTo(200);
+        assertThat(page.locator("#room"))
+                .containsText("Alerting gaps", new LocatorAssertions.ContainsTextOptions().setTimeout(10000));
         page.close();
     }
 }
