@@ -7,6 +7,7 @@ import java.util.List;
 import net.javacrumbs.shedlock.spring.annotation.SchedulerLock;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.context.event.EventListener;
 import org.springframework.scheduling.annotation.Async;
@@ -26,8 +27,11 @@ class Dispatcher {
 
     private static final Logger log = LoggerFactory.getLogger(Dispatcher.class);
 
-    /** Longer than a webhook call can take (connect and read timeouts) or a mail's hand-over to SMTP. */
-    static final Duration LEASE = Duration.ofMinutes(2);
+    /**
+     * How long a claimed delivery is left to its sender before another may take it: longer than a webhook call can take
+     * (connect and read timeouts) or a mail's hand-over to SMTP (spring.mail.properties' timeouts, 70 s in all).
+     */
+    private final Duration lease;
 
     static final int BATCH = 50;
 
@@ -48,7 +52,9 @@ class Dispatcher {
             WebhookPayloads payloads,
             WebhookSender webhooks,
             AnnouncementMail mail,
-            Clock clock) {
+            Clock clock,
+            @Value("${kintsugi.sharing.lease:PT2M}") Duration lease) {
+        this.lease = lease;
         this.deliveries = deliveries;
         this.announcements = announcements;
         this.channels = channels;
@@ -115,7 +121,7 @@ class Dispatcher {
 
     private boolean deliver(long id) {
         Instant now = clock.instant();
-        if (!deliveries.claim(id, now, now.plus(LEASE))) {
+        if (!deliveries.claim(id, now, now.plus(lease))) {
             return false;
         }
         Deliveries.Delivery delivery = deliveries.find(id).orElse(null);

@@ -26,7 +26,7 @@ import org.kintsugi.support.ChildKintsugi;
  * killed with SIGKILL right after the last publish was acknowledged (with a send still waiting for the webhook), and
  * is started again on the same data once the webhook is back: every acknowledged publish reaches the channel, once.
  * A delivery not yet tried goes out at start, a failed one at its next try (a minute later), one whose send the kill
- * cut off once its claim ran out ({@link Dispatcher#LEASE}, two minutes, so this test takes that long), and an
+ * cut off once its claim ran out (the outbox's lease, two minutes by default, {@link #LEASE} here), and an
  * announcement the kill stopped before it was recorded is made again at start from the event publication registry.
  * The webhook runs in this JVM; the node posts to it over localhost. Runs on H2 by default and on PostgreSQL with
  * {@code -Dkintsugi.test.db=postgres}.
@@ -38,6 +38,10 @@ class SharingCrashRecoveryTests {
     static final String REVIEWER_PASSWORD = "rita-password-1";
     /** Failed deliveries are looked at every two seconds instead of every minute, so the test waits for the backoff. */
     static final String RETRY_OFTEN = "--kintsugi.sharing.retry-cron=*/2 * * * * *";
+    /** A claimed delivery is taken again 20 seconds after its claim: longer than the slow webhook's answer here. */
+    static final Duration LEASE = Duration.ofSeconds(20);
+
+    static final String SHORT_LEASE = "--kintsugi.sharing.lease=" + LEASE;
 
     @TempDir
     Path data;
@@ -61,7 +65,7 @@ class SharingCrashRecoveryTests {
 
     @Test
     void everyAcknowledgedPublishReachesTheChannelOnceAfterAKillAndARestart() throws Exception {
-        app.start(RETRY_OFTEN);
+        app.start(RETRY_OFTEN, SHORT_LEASE);
         String admin = app.token();
         HttpResponse<String> added = app.post(admin, "/api/v1/users", """
                 {"email": "%s", "displayName": "Rita Reviewer", "password": "%s", "role": "MEMBER"}""".formatted(REVIEWER, REVIEWER_PASSWORD));
@@ -87,11 +91,11 @@ class SharingCrashRecoveryTests {
 
         chat.answer(200);
         chat.delay(0);
-        app.start(RETRY_OFTEN);
+        app.start(RETRY_OFTEN, SHORT_LEASE);
         // As the kill left them, for the record: failed ones wait for their next try, a claimed one for its lease.
         String atRestart = app.get(admin, "/api/v1/sharing/deliveries").body();
         // The longest a delivery can wait: a send the kill cut off is taken again once its lease has run out.
-        await().atMost(Dispatcher.LEASE.plusMinutes(1))
+        await().atMost(LEASE.plusMinutes(1))
                 .pollInterval(Duration.ofSeconds(1))
                 .until(() -> acknowledged.stream().allMatch(title -> arrived(title) >= 1));
         double seconds = (System.nanoTime() - killed) / 1e9;
