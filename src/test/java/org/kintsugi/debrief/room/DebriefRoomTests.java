@@ -124,6 +124,40 @@ class DebriefRoomTests {
         }
 
         @Test
+        void theFacilitatorAndAnAdministratorOpeningTheRoomAtOnceGetTheRoomOrA409NeverA500() throws Exception {
+            UserView admin = people.add(Role.ADMIN);
+            ExecutorService pool = Executors.newFixedThreadPool(8);
+            CountDownLatch start = new CountDownLatch(1);
+            List<Future<MvcTestResult>> clicks = new ArrayList<>();
+            for (int n = 0; n < 8; n++) {
+                UserView who = n % 2 == 0 ? w.facilitator() : admin;
+                clicks.add(pool.submit(() -> {
+                    start.await();
+                    return call(HttpMethod.POST, "/phase", who, "{\"phase\": \"check-in\"}");
+                }));
+            }
+            start.countDown();
+            int opened = 0;
+            for (Future<MvcTestResult> click : clicks) {
+                MvcTestResult result = click.get(60, TimeUnit.SECONDS);
+                int status = result.getResponse().getStatus();
+                assertThat(status).as(body(result)).isIn(200, 409);
+                if (status == 200) {
+                    opened++;
+                }
+            }
+            pool.shutdown();
+            assertThat(opened).isPositive();
+            assertThat(jdbc.sql("select count(*) from debrief_rooms where debrief_id = ?")
+                            .param(w.id())
+                            .query(Integer.class)
+                            .single())
+                    .isEqualTo(1);
+            assertThat((String) JsonPath.read(body(call(HttpMethod.GET, "/room", w.ada(), "")), "$.phase"))
+                    .isEqualTo("check-in");
+        }
+
+        @Test
         void aRetrospectiveHasNoTimelineAndAnUnknownPhaseIsNamed() throws Exception {
             MvcTestResult refused = call(HttpMethod.POST, "/phase", w.facilitator(), "{\"phase\": \"timeline\"}");
             assertThat(refused).hasStatus(400);
