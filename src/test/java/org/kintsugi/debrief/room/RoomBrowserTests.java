@@ -105,6 +105,28 @@ class RoomBrowserTests {
         }
     }
 
+    /** Schedule a retrospective facilitated by one person with two others invited, and open it in its reflect phase. */
+    long reflecting(String title, UserView facilitator, UserView one, UserView another) throws Exception {
+        long id = debriefs.schedule(
+                        null,
+                        DebriefDetails.parse(
+                                title,
+                                LocalDate.now().plusDays(5).toString(),
+                                "10:00",
+                                "UTC",
+                                "60",
+                                "https://meet.example.org/retro",
+                                facilitator.id()),
+                        List.of(
+                                NewInvitee.person(one.id(), InviteeRole.REQUIRED),
+                                NewInvitee.person(another.id(), InviteeRole.REQUIRED)),
+                        KintsugiPrincipal.of(facilitator))
+                .id();
+        Assertions.assertThat(api(facilitator, "/api/v1/debriefs/" + id + "/phase", "{\"phase\": \"reflect\"}"))
+                .isEqualTo(200);
+        return id;
+    }
+
     Page enter(UserView who, long id) {
         Page page = browser.newPage();
         Browser.signIn(page, url(""), who.email(), TestPeople.PASSWORD);
@@ -117,24 +139,8 @@ class RoomBrowserTests {
         UserView facilitator = person("Fiona Facilitator");
         UserView writer = person("Wendy Writer");
         UserView other = person("Otto Other");
-        long id = debriefs.schedule(
-                        null,
-                        DebriefDetails.parse(
-                                "Release retrospective",
-                                LocalDate.now().plusDays(5).toString(),
-                                "10:00",
-                                "UTC",
-                                "60",
-                                "https://meet.example.org/release",
-                                facilitator.id()),
-                        List.of(
-                                NewInvitee.person(writer.id(), InviteeRole.REQUIRED),
-                                NewInvitee.person(other.id(), InviteeRole.REQUIRED)),
-                        KintsugiPrincipal.of(facilitator))
-                .id();
+        long id = reflecting("Release retrospective", facilitator, writer, other);
         String room = "/api/v1/debriefs/" + id;
-        Assertions.assertThat(api(facilitator, room + "/phase", "{\"phase\": \"reflect\"}"))
-                .isEqualTo(200);
 
         Page lead = enter(facilitator, id);
         Page page = enter(writer, id);
@@ -169,24 +175,8 @@ class RoomBrowserTests {
         UserView facilitator = person("Fiona Facilitator");
         UserView ada = person("Ada Oncall");
         UserView ben = person("Ben Builder");
-        long id = debriefs.schedule(
-                        null,
-                        DebriefDetails.parse(
-                                "Queue retrospective",
-                                LocalDate.now().plusDays(5).toString(),
-                                "10:00",
-                                "UTC",
-                                "60",
-                                "https://meet.example.org/queue",
-                                facilitator.id()),
-                        List.of(
-                                NewInvitee.person(ada.id(), InviteeRole.REQUIRED),
-                                NewInvitee.person(ben.id(), InviteeRole.REQUIRED)),
-                        KintsugiPrincipal.of(facilitator))
-                .id();
+        long id = reflecting("Queue retrospective", facilitator, ada, ben);
         String room = "/api/v1/debriefs/" + id;
-        Assertions.assertThat(api(facilitator, room + "/phase", "{\"phase\": \"reflect\"}"))
-                .isEqualTo(200);
         Page page = enter(ben, id);
         assertThat(page.locator("#room")).containsText("0 cards by others so far", SOON);
         // The theme is made while Ben's page is still reading the room for the move to grouping: the read has been
