@@ -37,11 +37,7 @@ public class PostmortemAnalysis {
                         account.entries().stream().map(entry -> entry.text())))
                 .filter(text -> !text.isBlank())
                 .toList();
-        List<AnalysisText.Factor> named = factors.forPostmortem(postmortemId).stream()
-                .map(f -> new AnalysisText.Factor(
-                        f.statement(), f.note(), f.category().name()))
-                .toList();
-        return new AnalysisText(shared, whys.texts(postmortemId), named);
+        return new AnalysisText(shared, whys.texts(postmortemId), factors(postmortemId));
     }
 
     /** Return the ids of the people whose personal accounts of the postmortem are shared (drafts stay private). */
@@ -60,6 +56,32 @@ public class PostmortemAnalysis {
     public long openWhy(long postmortemId, String answer, org.kintsugi.postmortem.Author actor) {
         return whys.addCause(postmortemId, null, new org.kintsugi.analysis.whys.WhyAnswer(answer, List.of()), actor)
                 .id();
+    }
+
+    /**
+     * Return the paths through the postmortem's five whys that its writers marked as chosen, each as its answers from
+     * the first why down to the chosen one.
+     */
+    @Transactional(readOnly = true)
+    public List<List<String>> chosenWhyPaths(long postmortemId) {
+        org.kintsugi.analysis.whys.TreeView tree = whys.tree(postmortemId, 0L);
+        java.util.Map<Long, String> answers = new java.util.HashMap<>();
+        tree.nodes().forEach(node -> answers.put(node.id(), node.answer()));
+        return tree.chosenPaths().stream()
+                .map(path -> path.stream()
+                        .map(answers::get)
+                        .filter(java.util.Objects::nonNull)
+                        .toList())
+                .toList();
+    }
+
+    /** Return the contributing factors marked on the postmortem: statement, note and category. */
+    @Transactional(readOnly = true)
+    public List<AnalysisText.Factor> factors(long postmortemId) {
+        return factors.forPostmortem(postmortemId).stream()
+                .map(f -> new AnalysisText.Factor(
+                        f.statement(), f.note(), f.category().name()))
+                .toList();
     }
 
     /** Return the address of a node of the postmortem's five whys. */

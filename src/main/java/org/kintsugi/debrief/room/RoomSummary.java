@@ -5,6 +5,8 @@ import java.util.List;
 import java.util.Set;
 import java.util.regex.Pattern;
 import org.jspecify.annotations.Nullable;
+import org.kintsugi.analysis.AnalysisText;
+import org.kintsugi.analysis.PostmortemAnalysis;
 import org.kintsugi.debrief.DebriefSummaryShared;
 import org.kintsugi.debrief.DebriefView;
 import org.kintsugi.identity.KintsugiPrincipal;
@@ -17,7 +19,8 @@ import org.springframework.transaction.annotation.Transactional;
 
 /**
  * The summary of a closed room: written in Markdown from what it decided (who came, the themes and their votes, the
- * five-whys branches, the next steps with their owners), edited by the facilitator, and shared as
+ * five-whys branches they opened, the postmortem's chosen whys paths and contributing factors, the next steps with
+ * their owners), edited by the facilitator, and shared as
  * {@link DebriefSummaryShared} for the sharing module to send.
  */
 @Service
@@ -37,6 +40,7 @@ public class RoomSummary {
     private final RoomLog log;
     private final JdbcClient jdbc;
     private final ApplicationEventPublisher events;
+    private final PostmortemAnalysis analysis;
     private final Clock clock;
 
     RoomSummary(
@@ -45,7 +49,9 @@ public class RoomSummary {
             RoomLog log,
             JdbcClient jdbc,
             ApplicationEventPublisher events,
+            PostmortemAnalysis analysis,
             Clock clock) {
+        this.analysis = analysis;
         this.access = access;
         this.reader = reader;
         this.log = log;
@@ -59,7 +65,7 @@ public class RoomSummary {
     public String read(long id, KintsugiPrincipal me) {
         closed(access.entering(id, me));
         String saved = saved(id);
-        return saved != null ? saved : write(reader.read(id, me));
+        return saved != null ? saved : written(id, me);
     }
 
     /**
@@ -69,7 +75,7 @@ public class RoomSummary {
     void keepAtClose(long id, KintsugiPrincipal me) {
         if (saved(id) == null) {
             jdbc.sql("update debrief_rooms set summary_markdown = ? where debrief_id = ?")
-                    .params(write(reader.read(id, me)), id)
+                    .params(written(id, me), id)
                     .update();
         }
     }
@@ -156,7 +162,15 @@ public class RoomSummary {
                 .orElse(null);
     }
 
-    static String write(RoomView room) {
+    private String written(long id, KintsugiPrincipal me) {
+        RoomView room = reader.read(id, me);
+        if (room.postmortemId() == null) {
+            return write(room, List.of(), List.of());
+        }
+        return write(room, analysis.chosenWhyPaths(room.postmortemId()), analysis.factors(room.postmortemId()));
+    }
+
+    static String write(RoomView room, List<List<String>> whyPaths, List<AnalysisText.Factor> factors) {
         StringBuilder md = new StringBuilder("# ").append(room.title()).append("\n\n## Invited to the room\n\n");
         room.participants().forEach(p -> md.append("- ").append(p.name()).append('\n'));
         md.append("\n## Themes, by votes\n\n");
@@ -181,6 +195,26 @@ public class RoomSummary {
         if (!loose.isEmpty()) {
             md.append("\n## Cards in no theme\n\n");
             loose.forEach(c -> md.append("- ").append(c.text()).append('\n'));
+        }
+        if (!whyPaths.isEmpty()) {
+            md.append("\n## The five whys, the paths chosen\n\n");
+            for (List<String> path : whyPaths) {
+                md.append("- ").append(String.join(" \u2192 ", path)).append('\n');
+            }
+        }
+        if (!factors.isEmpty()) {
+            md.append("\n## Contributing factors marked\n\n");
+            for (AnalysisText.Factor f : factors) {
+                md.append("- ")
+                        .append(f.statement())
+                        .append(" (")
+                        .append(f.category().toLowerCase(java.util.Locale.ROOT).replace('_', ' '))
+                        .append(')');
+                if (f.note() != null && !f.note().isBlank()) {
+                    md.append(" \u2014 ").append(f.note());
+                }
+                md.append('\n');
+            }
         }
         md.append("\n## Next steps\n\n");
         if (room.proposals().isEmpty()) {

@@ -11,6 +11,11 @@ import java.util.List;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.kintsugi.action.ActionFixtures;
+import org.kintsugi.analysis.factors.ContributingFactors;
+import org.kintsugi.analysis.factors.FactorCategories;
+import org.kintsugi.analysis.factors.FactorInput;
+import org.kintsugi.analysis.whys.FiveWhys;
+import org.kintsugi.analysis.whys.WhyAnswer;
 import org.kintsugi.debrief.DebriefDetails;
 import org.kintsugi.debrief.DebriefManagement;
 import org.kintsugi.debrief.InviteeRole;
@@ -18,6 +23,7 @@ import org.kintsugi.debrief.NewInvitee;
 import org.kintsugi.identity.KintsugiPrincipal;
 import org.kintsugi.identity.UserView;
 import org.kintsugi.incident.IncidentManagement;
+import org.kintsugi.postmortem.Author;
 import org.kintsugi.postmortem.PostmortemManagement;
 import org.kintsugi.support.KintsugiAppTest;
 import org.kintsugi.support.TestPeople;
@@ -48,6 +54,15 @@ class DebriefSummaryOnPostmortemTests {
 
     @Autowired
     PostmortemManagement postmortems;
+
+    @Autowired
+    FiveWhys whys;
+
+    @Autowired
+    ContributingFactors factors;
+
+    @Autowired
+    FactorCategories categories;
 
     UserView facilitator;
     UserView ada;
@@ -128,6 +143,23 @@ class DebriefSummaryOnPostmortemTests {
         assertThat(page(reader)).doesNotContain("Summary of the debrief");
         assertThat(markdownExport(reader)).doesNotContain("Summary of the debrief");
 
+        // What the postmortem's writers decided on its analysis goes into the summary too.
+        Author owner = new Author(facilitator.id(), facilitator.displayName());
+        long first = whys.addCause(
+                        postmortem, null, new WhyAnswer("The cache was flushed during peak traffic", List.of()), owner)
+                .id();
+        long second = whys.addCause(
+                        postmortem, first, new WhyAnswer("The flush job had no schedule of its own", List.of()), owner)
+                .id();
+        whys.choose(postmortem, second, true, owner);
+        factors.add(
+                postmortem,
+                new FactorInput(
+                        "Cache flushes run by hand",
+                        categories.active().getFirst().id(),
+                        "No one owns the job"),
+                owner);
+
         phase("closed");
         String shown = page(reader);
         assertThat(shown)
@@ -138,6 +170,13 @@ class DebriefSummaryOnPostmortemTests {
         assertThat(exported)
                 .contains("### Summary of the debrief \u201cDebrief: checkout timeouts\u201d")
                 .contains("#### Invited to the room", "#### Themes, by votes", "**Cache flushes at peak** (0 votes)")
+                .contains(
+                        "#### The five whys, the paths chosen",
+                        "- The cache was flushed during peak traffic \u2192 The flush job had no schedule of its own")
+                .contains(
+                        "#### Contributing factors marked",
+                        "- Cache flushes run by hand (",
+                        ") \u2014 No one owns the job")
                 .doesNotContain("\n# Debrief: checkout timeouts");
 
         String edited = "# Debrief: checkout timeouts\n\n## What we decided\n\nFlush the cache in the quiet hour.";
