@@ -117,6 +117,14 @@ class AccountJourneyTests {
         Locator mark = ana.locator("#narrative-coach mark.coach-mark")
                 .filter(new Locator.FilterOptions().setHasText("should have told"));
         assertThat(mark).containsText("should have told");
+        // The coach's panel is drawn again when the last keystrokes' check comes back (it waits half a second after
+        // typing stops): focus the mark once the panel has been still for longer than that.
+        ana.evaluate("window.coachBusyAt = Date.now()");
+        ana.waitForFunction(
+                "() => { if (document.querySelector('.htmx-request')) { window.coachBusyAt = Date.now(); return false; }"
+                        + " return Date.now() - window.coachBusyAt > 800; }",
+                null,
+                new Page.WaitForFunctionOptions().setPollingInterval(100).setTimeout(15000));
         mark.focus();
         assertThat(mark).isFocused();
         Locator tip = ana.locator("#" + mark.getAttribute("aria-describedby"));
