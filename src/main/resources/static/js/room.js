@@ -29,6 +29,17 @@
         }
     });
 
+    // A part of the room sent on its own (the count of hidden cards, who is here, the votes) that arrives while the
+    // page is reading the whole room goes into the #room that read is about to replace, and the read's answer may
+    // be older than the part: the room is read again once that read is back (queued behind it on #room-live), so
+    // the newer state is not lost.
+    document.addEventListener("htmx:sseBeforeMessage", function (e) {
+        var live = document.getElementById("room-live");
+        if (live && e.target !== live && live.classList.contains("htmx-request")) {
+            htmx.trigger(live, "reread-room");
+        }
+    });
+
     // A refused room form answers 4xx with the room, the problem and the typed input: show it.
     document.addEventListener("htmx:beforeSwap", function (e) {
         var target = e.detail.target;
@@ -39,64 +50,77 @@
         }
     });
 
-    // A card being typed survives the room's live refreshes: kept before the room is swapped, put back after. It is
-    // cleared as the card is sent (a refresh may come before the answer) and put back when the card is not saved;
-    // a refused card comes back from the server with its text kept.
-    var sentCard = null;
-    var draft = null;
-    function isCardForm(elt) {
-        return elt && elt.classList && elt.classList.contains("card-form");
+    // A card or a note being typed survives the room's live refreshes: each box (#card-text, and #note-text-<theme>
+    // under each theme) is kept by its id before the room is swapped, and put back after. A box is cleared as its form
+    // is sent (a refresh may come before the answer) and put back when it is not saved; a refused card or note comes
+    // back from the server with its text kept, so the answer to a box's own form does not put back its draft.
+    var sent = {};
+    var drafts = null;
+    var BOXES = "#card-text, textarea[id^='note-text-']";
+    function boxOf(elt) {
+        var draftable = elt && elt.classList
+            && (elt.classList.contains("card-form") || elt.classList.contains("note-form"));
+        return draftable ? elt.querySelector(BOXES) : null;
     }
     document.addEventListener("htmx:configRequest", function (e) {
-        var text = document.getElementById("card-text");
-        if (isCardForm(e.detail.elt) && text) {
-            sentCard = text.value;
-            text.value = "";
+        var box = boxOf(e.detail.elt);
+        if (box) {
+            sent[box.id] = box.value;
+            box.value = "";
         }
     });
     document.addEventListener("htmx:beforeSwap", function (e) {
         if (!e.detail.target || e.detail.target.id !== "room") {
             return;
         }
-        var text = document.getElementById("card-text");
+        var sender = boxOf(e.detail.requestConfig && e.detail.requestConfig.elt);
         var column = document.getElementById("card-column");
-        var sent = isCardForm(e.detail.requestConfig && e.detail.requestConfig.elt);
-        draft = text && !sent ? {
-            text: text.value,
-            column: column ? column.value : null,
-            focused: document.activeElement === text,
-            start: text.selectionStart === null ? text.value.length : text.selectionStart,
-            end: text.selectionEnd === null ? text.value.length : text.selectionEnd
-        } : null;
+        drafts = {};
+        document.querySelectorAll(BOXES).forEach(function (box) {
+            if (sender && box.id === sender.id) {
+                return;
+            }
+            drafts[box.id] = {
+                text: box.value,
+                column: box.id === "card-text" && column ? column.value : null,
+                focused: document.activeElement === box,
+                start: box.selectionStart === null ? box.value.length : box.selectionStart,
+                end: box.selectionEnd === null ? box.value.length : box.selectionEnd
+            };
+        });
     });
     document.addEventListener("htmx:load", function (e) {
-        if (!e.target || e.target.id !== "room" || !draft) {
+        if (!e.target || e.target.id !== "room" || !drafts) {
             return;
         }
-        var text = document.getElementById("card-text");
-        var column = document.getElementById("card-column");
-        if (text && draft.text !== "") {
+        Object.keys(drafts).forEach(function (id) {
+            var draft = drafts[id];
+            var box = document.getElementById(id);
+            if (!box || draft.text === "") {
+                return;
+            }
             // Keys pressed between the swap and now went into the new, empty box (htmx moves the focus to it at
             // once): they belong where the caret was in the draft.
-            var typed = text.value;
-            text.value = draft.text.slice(0, draft.start) + typed + draft.text.slice(draft.end);
+            var typed = box.value;
+            box.value = draft.text.slice(0, draft.start) + typed + draft.text.slice(draft.end);
+            var column = document.getElementById("card-column");
             if (column && draft.column) {
                 column.value = draft.column;
             }
             if (draft.focused) {
                 var caret = draft.start + typed.length;
-                text.focus();
-                text.setSelectionRange(caret, caret);
+                box.focus();
+                box.setSelectionRange(caret, caret);
             }
-            // The coach under the card reads the restored draft again (its panel came back empty with the room).
-            text.dispatchEvent(new Event("input", {bubbles: true}));
-        }
-        draft = null;
+            // The coach under the box reads the restored draft again (its panel came back empty with the room).
+            box.dispatchEvent(new Event("input", {bubbles: true}));
+        });
+        drafts = null;
     });
     document.addEventListener("htmx:sendError", function (e) {
-        var text = document.getElementById("card-text");
-        if (isCardForm(e.detail.elt) && text && sentCard && text.value === "") {
-            text.value = sentCard;
+        var box = boxOf(e.detail.elt);
+        if (box && sent[box.id] && box.value === "") {
+            box.value = sent[box.id];
         }
     });
 

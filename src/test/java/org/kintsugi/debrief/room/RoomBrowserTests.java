@@ -203,4 +203,54 @@ class RoomBrowserTests {
                 .containsText("Alerting gaps", new LocatorAssertions.ContainsTextOptions().setTimeout(10000));
         page.close();
     }
+
+    @Test
+    void someoneArrivingWhileThePageStillReadsTheRoomIsShownHereOnceThatReadIsBack() throws Exception {
+        UserView facilitator = person("Fiona Facilitator");
+        UserView ada = person("Ada Oncall");
+        UserView ben = person("Ben Builder");
+        long id = reflecting("Arrival retrospective", facilitator, ada, ben);
+        Page page = enter(ben, id);
+        assertThat(page.locator("#room")).containsText("0 cards by others so far", SOON);
+        assertThat(page.locator(".room-people .present")).hasCount(1);
+        // Ada arrives while Ben's page is still reading the room for the move to grouping: the read has been answered
+        // (Ada not yet here) but has not reached the page when the line of who is here, with Ada on it, does.
+        String basic = Base64.getEncoder()
+                .encodeToString((ada.email() + ":" + TestPeople.PASSWORD).getBytes(StandardCharsets.UTF_8));
+        HttpClient adas = HttpClient.newHttpClient();
+        try {
+            AtomicBoolean first = new AtomicBoolean(true);
+            page.route("**/debriefs/" + id + "/room", route -> {
+                if (!first.getAndSet(false)) {
+                    route.resume();
+                    return;
+                }
+                APIResponse answered = route.fetch();
+                try {
+                    HttpResponse<?> stream = adas.sendAsync(
+                                    HttpRequest.newBuilder(URI.create(url("/api/v1/debriefs/" + id + "/events")))
+                                            .header("Authorization", "Basic " + basic)
+                                            .header("Accept", "text/event-stream")
+                                            .build(),
+                                    HttpResponse.BodyHandlers.ofLines())
+                            .get(10, java.util.concurrent.TimeUnit.SECONDS);
+                    Assertions.assertThat(stream.statusCode()).isEqualTo(200);
+                    Thread.sleep(1000);
+                } catch (Exception e) {
+                    throw new IllegalStateException(e);
+                }
+                route.fulfill(new Route.FulfillOptions().setResponse(answered));
+            });
+            Assertions.assertThat(api(facilitator, "/api/v1/debriefs/" + id + "/phase", "{\"phase\": \"group\"}"))
+                    .isEqualTo(200);
+            assertThat(page.locator(".room-phases [aria-current=step]"))
+                    .hasText("Group", new LocatorAssertions.HasTextOptions().setTimeout(10000));
+            assertThat(page.locator(".room-people .present"))
+                    .hasCount(2, new LocatorAssertions.HasCountOptions().setTimeout(5000));
+            assertThat(page.locator(".room-people")).containsText("Ada Oncall");
+        } finally {
+            adas.shutdownNow();
+            page.close();
+        }
+    }
 }

@@ -94,10 +94,8 @@ class TwoNodeRoomBrowserTests {
     }
 
     /**
-     * Wait until the page has read the room since its event stream opened and has no room request on its way. A room
-     * change that reaches a page while the page is still reading the room, and a room form sent meanwhile, wait
-     * behind that read (hx-sync on {@code #room}) and are then dropped with the {@code #room} it replaces; so this
-     * test acts only on pages that have caught up.
+     * Wait until the page has read the room since its event stream opened and has no room request on its way, so
+     * that what the test does next is done on the room as it is now, not on the page before its first read.
      */
     static void caughtUp(Page page) {
         page.waitForFunction(
