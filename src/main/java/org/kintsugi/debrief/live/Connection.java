@@ -65,25 +65,14 @@ final class Connection {
         caughtUp = true;
     }
 
-    /** Send a live change, or keep it until the catch-up is done. */
-    synchronized void send(RoomSignal signal) throws IOException {
-        send(signal, null);
-    }
-
     /**
-     * Send a live change. A card change while cards are hidden, by someone else, to someone who does not facilitate,
-     * changes nothing they see but the count of others' cards: that count is sent ({@code cards}), and the page puts
-     * it in place without re-reading the room. Everything else says the room changed ({@code room}).
-     */
-    synchronized void send(RoomSignal signal, @Nullable CardTally tally) throws IOException {
-        send(signal, tally, null, null);
-    }
-
-    /**
-     * Send a live change, as {@link #send(RoomSignal, CardTally)} does; a change of who is here, to someone who does
-     * not facilitate (the facilitator's hand-over lists who is here), is sent as the "Who is here" line itself
-     * ({@code people}), rendered once for every stream of the node. Someone else's vote changes, for everyone, only
-     * the themes' totals and the voter's votes left: those are sent ({@code votes}, as out-of-band swaps).
+     * Send a live change, or keep it until the catch-up is done. A card change while cards are hidden, by someone
+     * else, to someone who does not facilitate, changes nothing they see but the count of others' cards: that count
+     * is sent ({@code cards}), and the page puts it in place without re-reading the room. A change of who is here, to
+     * someone who does not facilitate (the facilitator's hand-over lists who is here), is sent as the "Who is here"
+     * line itself ({@code people}), rendered once for every stream of the node. Someone else's vote changes, for
+     * everyone, only the themes' totals and the voter's votes left: those are sent ({@code votes}, as out-of-band
+     * swaps). Everything else says the room changed ({@code room}), and the page reads it again.
      */
     synchronized void send(RoomSignal signal, @Nullable CardTally tally, @Nullable People people, @Nullable Votes votes)
             throws IOException {

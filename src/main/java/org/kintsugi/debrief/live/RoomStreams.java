@@ -141,24 +141,34 @@ public class RoomStreams {
     }
 
     private Connection.@Nullable People people(long id) {
-        try {
-            RoomReader.PeopleView view = rooms.people(id);
-            String html = templates.process(
-                    "debrief/fragments/room", Set.of("people"), new Context(Locale.ROOT, Map.of("room", view)));
-            return new Connection.People(view.facilitatorId(), html.strip());
-        } catch (RuntimeException e) {
-            return null; // then every stream is told the room changed, and each page reads it again
-        }
+        RoomReader.PeopleView view = peopleView(id);
+        String html = view == null ? null : render(view, "people");
+        return html == null ? null : new Connection.People(view.facilitatorId(), html);
     }
 
     private Connection.@Nullable Votes votes(long id) {
+        RoomReader.PeopleView view = peopleView(id);
+        String html = view == null ? null : render(view, "votes");
+        return html == null ? null : new Connection.Votes(view.votesUsed(), html);
+    }
+
+    // A read or a render that fails leaves the part unsent: every stream is then told the room changed, and each
+    // page reads it again.
+    private RoomReader.@Nullable PeopleView peopleView(long id) {
         try {
-            RoomReader.PeopleView view = rooms.people(id);
-            String html = templates.process(
-                    "debrief/fragments/room", Set.of("votes"), new Context(Locale.ROOT, Map.of("room", view)));
-            return new Connection.Votes(view.votesUsed(), html.strip());
+            return rooms.people(id);
         } catch (RuntimeException e) {
-            return null; // then every stream is told the room changed, and each page reads it again
+            return null;
+        }
+    }
+
+    private @Nullable String render(RoomReader.PeopleView view, String fragment) {
+        try {
+            return templates
+                    .process("debrief/fragments/room", Set.of(fragment), new Context(Locale.ROOT, Map.of("room", view)))
+                    .strip();
+        } catch (RuntimeException e) {
+            return null;
         }
     }
 
