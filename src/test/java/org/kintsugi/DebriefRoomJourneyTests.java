@@ -366,6 +366,18 @@ class DebriefRoomJourneyTests {
                     .as("never reloaded")
                     .isEqualTo(true);
         }
+
+        // The summary is kept with the postmortem: Ada finds it there, under the postmortem's debriefs.
+        a.navigate(url("/postmortems/" + pm));
+        Locator kept = a.locator(".debrief-summary");
+        assertThat(kept).containsText("Runbooks drift from the system (3 votes)");
+        assertThat(kept).containsText("owner: Ben Builder");
+        shoot(a, "postmortem-debrief-summary");
+        for (int width : new int[] {1280, 390}) {
+            a.setViewportSize(width, 900);
+            kept.screenshot(new Locator.ScreenshotOptions()
+                    .setPath(Browser.SCREENSHOTS.resolve("postmortem-debrief-summary-section-" + width + ".png")));
+        }
     }
 
     HttpResponse<String> asAdmin(String path, String json) {
