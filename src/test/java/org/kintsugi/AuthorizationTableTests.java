@@ -21,6 +21,11 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestFactory;
+import org.kintsugi.debrief.room.RoomCards;
+import org.kintsugi.debrief.room.RoomManagement;
+import org.kintsugi.debrief.room.RoomNotes;
+import org.kintsugi.debrief.room.RoomReader;
+import org.kintsugi.debrief.room.RoomView;
 import org.kintsugi.identity.KintsugiPrincipal;
 import org.kintsugi.identity.UserView;
 import org.kintsugi.postmortem.PostmortemManagement;
@@ -293,6 +298,17 @@ class AuthorizationTableTests {
                     .var("themeId", AuthorizationWorld::debriefTheme),
             rule("POST " + DEBRIEF + "/themes/{themeId}/whys", DEBRIEF_ROOM)
                     .var("themeId", AuthorizationWorld::debriefTheme),
+            // Notes on a theme: anyone in the room writes them; the writer (the owner here) or the facilitator (the
+            // co-author) and administrators take one away, and the owner may not take away the facilitator's.
+            rule("GET " + DEBRIEF + "/themes/{themeId}/notes", DEBRIEF_ROOM)
+                    .var("themeId", AuthorizationTableTests::discussedTheme),
+            rule("POST " + DEBRIEF + "/themes/{themeId}/notes", DEBRIEF_ROOM)
+                    .var("themeId", AuthorizationTableTests::discussedTheme)
+                    .json(w -> "{\"text\": \"We page the on-call too late.\"}"),
+            rule("DELETE " + DEBRIEF + "/themes/{themeId}/notes/{noteId}", DEBRIEF_ROOM)
+                    .var("themeId", AuthorizationTableTests::discussedTheme)
+                    .var("noteId", AuthorizationTableTests::themeNote)
+                    .also("the facilitator's note", FACILITATOR, AuthorizationTableTests::facilitatorsNote),
             rule("GET " + DEBRIEF + "/summary", DEBRIEF_ROOM),
             rule("PUT " + DEBRIEF + "/summary", FACILITATOR).json(w -> "{\"markdown\": \"# Summary\"}"),
             rule("POST " + DEBRIEF + "/summary/share", FACILITATOR).json(w -> "{\"audience\": \"participants\"}"),
@@ -372,9 +388,61 @@ class AuthorizationTableTests {
 
     Cast cast;
 
+    /** The context, for the room's notes made on demand by the table's rows (which are static). */
+    static @Nullable ApplicationContext beans;
+
     @BeforeEach
     void cast() {
         cast = AuthorizationWorld.cast(people, context);
+        beans = context;
+    }
+
+    static <T> T bean(Class<T> type) {
+        assertThat(beans).as("the context, set before each test").isNotNull();
+        return beans.getBean(type);
+    }
+
+    /** Return the debrief's theme under discussion, moving its room (by the co-author, its facilitator) there once. */
+    static long discussedTheme(AuthorizationWorld w) {
+        long id = w.debrief().id();
+        KintsugiPrincipal facilitator = KintsugiPrincipal.of(w.cast().coAuthor());
+        List<RoomView.ThemeView> themes =
+                bean(RoomReader.class).read(id, facilitator).themes();
+        if (!themes.isEmpty()) {
+            return themes.getFirst().id();
+        }
+        RoomManagement rooms = bean(RoomManagement.class);
+        rooms.moveTo(id, "group", null, facilitator);
+        long theme = bean(RoomCards.class).theme(id, "Paging", facilitator);
+        rooms.moveTo(id, "discuss", null, facilitator);
+        return theme;
+    }
+
+    /** Return the first note on the theme under discussion: one the owner writes when there is none yet. */
+    static long themeNote(AuthorizationWorld w) {
+        long id = w.debrief().id();
+        long theme = discussedTheme(w);
+        List<RoomView.NoteView> notes = bean(RoomNotes.class)
+                .notes(id, theme, KintsugiPrincipal.of(w.cast().coAuthor()));
+        if (!notes.isEmpty()) {
+            return notes.getFirst().id();
+        }
+        return bean(RoomNotes.class)
+                .add(
+                        id,
+                        theme,
+                        "The page came late.",
+                        KintsugiPrincipal.of(w.cast().owner()));
+    }
+
+    /** Write a note on the theme under discussion as the co-author, the facilitator, before anyone else does. */
+    static void facilitatorsNote(AuthorizationWorld w) {
+        bean(RoomNotes.class)
+                .add(
+                        w.debrief().id(),
+                        discussedTheme(w),
+                        "Who saw it first?",
+                        KintsugiPrincipal.of(w.cast().coAuthor()));
     }
 
     @TestFactory

@@ -4,7 +4,7 @@ import org.jspecify.annotations.Nullable;
 import org.kintsugi.analysis.PostmortemAnalysis;
 import org.springframework.stereotype.Component;
 
-/** Ask the language coach about a card, for the facilitator's eyes only. */
+/** Ask the language coach about a card or a note on a theme, for the facilitator's eyes only. */
 @Component
 class RoomCoach {
 
@@ -14,7 +14,7 @@ class RoomCoach {
         this.analysis = analysis;
     }
 
-    /** Return a quiet nudge when the card reads as blame, else null. */
+    /** Return a quiet nudge when the card or note reads as blame, else null. */
     @Nullable
     String nudge(String text) {
         return analysis.blameNudge(text).orElse(null);

@@ -19,7 +19,10 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import org.springframework.transaction.support.TransactionSynchronizationManager;
 
-/** Read a room as one person may see it: hidden cards hidden, anonymous authors unnamed, nudges for the facilitator. */
+/**
+ * Read a room as one person may see it: hidden cards hidden, anonymous authors of cards and notes unnamed, nudges for
+ * the facilitator.
+ */
 @Service
 @Transactional(readOnly = true)
 public class RoomReader {
@@ -51,6 +54,7 @@ public class RoomReader {
             List<RoomStore.Card> cards,
             List<RoomStore.Vote> votes,
             List<RoomStore.Theme> themes,
+            List<RoomStore.Note> notes,
             List<RoomStore.Participant> participants,
             List<RoomStore.Proposal> proposals,
             Map<Long, String> names) {}
@@ -87,6 +91,7 @@ public class RoomReader {
                     store.cards(id),
                     store.votes(id),
                     store.themes(id),
+                    store.notes(id),
                     store.participants(id),
                     store.proposals(id),
                     Map.copyOf(names));
@@ -140,7 +145,8 @@ public class RoomReader {
                         t.whysNodeId(),
                         cards.stream()
                                 .filter(c -> Long.valueOf(t.id()).equals(c.themeId()))
-                                .toList()))
+                                .toList(),
+                        notes(shot, t.id(), me, facilitating)))
                 .sorted(
                         room.phase().ordinal() >= RoomPhase.DISCUSS.ordinal()
                                 ? Comparator.comparingInt(RoomView.ThemeView::votes)
@@ -193,6 +199,22 @@ public class RoomReader {
                 myVotesLeft,
                 proposals,
                 shot.stamp().event());
+    }
+
+    private static List<RoomView.NoteView> notes(
+            Snapshot shot, long themeId, KintsugiPrincipal me, boolean facilitating) {
+        return shot.notes().stream()
+                .filter(n -> n.themeId() == themeId)
+                .map(n -> new RoomView.NoteView(
+                        n.id(),
+                        n.themeId(),
+                        n.text(),
+                        n.anonymous() ? null : shot.names().getOrDefault(n.authorId(), "?"),
+                        n.authorId() == me.id(),
+                        n.authorId() == me.id() || facilitating,
+                        facilitating ? n.coachNote() : null,
+                        n.createdAt()))
+                .toList();
     }
 
     private static List<RoomView.ParticipantView> participants(Snapshot shot, Room room, Instant now) {

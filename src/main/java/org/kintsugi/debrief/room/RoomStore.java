@@ -14,7 +14,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.support.GeneratedKeyHolder;
 import org.springframework.stereotype.Component;
 
-/** The rows of the rooms: the room itself and its participants, cards, themes, votes and proposals. */
+/** The rows of the rooms: the room itself and its participants, cards, themes, notes, votes and proposals. */
 @Component
 class RoomStore {
 
@@ -34,6 +34,15 @@ class RoomStore {
             @Nullable String coachNote) {}
 
     record Theme(long id, String title, @Nullable Long whysNodeId) {}
+
+    record Note(
+            long id,
+            long themeId,
+            long authorId,
+            boolean anonymous,
+            String text,
+            @Nullable String coachNote,
+            Instant createdAt) {}
 
     record Participant(long personId, int votesUsed, int connections, Instant lastSeenAt) {}
 
@@ -238,6 +247,54 @@ class RoomStore {
         jdbc.sql("update debrief_themes set whys_node_id = ? where id = ?")
                 .params(nodeId, themeId)
                 .update();
+    }
+
+    List<Note> notes(long debriefId) {
+        return jdbc.sql("select * from debrief_theme_notes where debrief_id = ? order by id")
+                .param(debriefId)
+                .query((rs, n) -> new Note(
+                        rs.getLong("id"),
+                        rs.getLong("theme_id"),
+                        rs.getLong("author_id"),
+                        rs.getBoolean("anonymous"),
+                        rs.getString("text"),
+                        rs.getString("coach_note"),
+                        instant(rs, "created_at")))
+                .list();
+    }
+
+    Optional<Note> note(long debriefId, long noteId) {
+        return notes(debriefId).stream().filter(n -> n.id() == noteId).findFirst();
+    }
+
+    int noteCount(long debriefId) {
+        return jdbc.sql("select count(*) from debrief_theme_notes where debrief_id = ?")
+                .param(debriefId)
+                .query(Integer.class)
+                .single();
+    }
+
+    long addNote(long debriefId, long themeId, long authorId, boolean anonymous, String text, Instant now) {
+        GeneratedKeyHolder key = new GeneratedKeyHolder();
+        jdbc.sql("insert into debrief_theme_notes (debrief_id, theme_id, author_id, anonymous, text, created_at)"
+                        + " values (?, ?, ?, ?, ?, ?)")
+                .params(debriefId, themeId, authorId, anonymous, text, utc(now))
+                .update(key, "id");
+        return key.getKeyAs(Number.class).longValue();
+    }
+
+    void coachNote(long noteId, @Nullable String nudge) {
+        jdbc.sql("update debrief_theme_notes set coach_note = ? where id = ?")
+                .params(nudge, noteId)
+                .update();
+    }
+
+    /** Take a note away; return whether it was still there. */
+    boolean removeNote(long noteId) {
+        return jdbc.sql("delete from debrief_theme_notes where id = ?")
+                        .param(noteId)
+                        .update()
+                == 1;
     }
 
     List<Vote> votes(long debriefId) {

@@ -18,10 +18,10 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * The summary of a closed room: written in Markdown from what it decided (who came, the themes and their votes, the
- * five-whys branches they opened, the postmortem's chosen whys paths and contributing factors, the next steps with
- * their owners), edited by the facilitator, and shared as
- * {@link DebriefSummaryShared} for the sharing module to send.
+ * The summary of a closed room: written in Markdown from what it decided (who came, the themes and their votes and
+ * notes, the five-whys branches they opened, the postmortem's chosen whys paths and contributing factors, the next
+ * steps with their owners), edited by the facilitator, and shared as {@link DebriefSummaryShared} for the sharing
+ * module to send.
  */
 @Service
 @Transactional
@@ -189,6 +189,12 @@ public class RoomSummary {
             }
             md.append('\n');
             t.cards().forEach(c -> md.append("  - ").append(c.text()).append('\n'));
+            t.notes()
+                    .forEach(n -> md.append("  - Note")
+                            .append(n.author() == null ? "" : " by " + n.author())
+                            .append(": ")
+                            .append(indented(n.text()))
+                            .append('\n'));
         }
         List<RoomView.CardView> loose =
                 room.cards().stream().filter(c -> c.themeId() == null).toList();
@@ -228,5 +234,10 @@ public class RoomSummary {
                         .append(p.actionId() == null ? "" : " (action item " + p.actionId() + ")")
                         .append('\n'));
         return md.toString();
+    }
+
+    /** Return a note's text with its later lines indented, so they stay within its list item. */
+    private static String indented(String text) {
+        return text.replace("\r\n", "\n").replace("\n", "\n    ");
     }
 }

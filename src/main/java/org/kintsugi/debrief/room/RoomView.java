@@ -6,8 +6,8 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * A room as one person sees it. Until the reflect phase ends, {@code cards} holds only their own cards and
- * {@code othersWriting} counts everyone else's; an anonymous card's {@code author} is null for everyone, and the
- * coach's nudges are there only for the facilitator.
+ * {@code othersWriting} counts everyone else's; an anonymous card's or note's {@code author} is null for everyone, and
+ * the coach's nudges are there only for the facilitator.
  */
 public record RoomView(
         long debriefId,
@@ -52,14 +52,29 @@ public record RoomView(
             @Nullable Long themeId,
             @Nullable String coachNote) {}
 
-    /** A theme with its cards, all its votes and mine. */
+    /** A theme with its cards, all its votes and mine, and the notes of its discussion in the order written. */
     public record ThemeView(
             long id,
             String title,
             int votes,
             int myVotes,
             @Nullable Long whysNodeId,
-            List<CardView> cards) {}
+            List<CardView> cards,
+            List<NoteView> notes) {}
+
+    /**
+     * A note on a theme: {@code author} null when written while the room was anonymous; {@code mine} for its writer;
+     * {@code removable} for its writer and the facilitator; {@code coachNote} for the facilitator.
+     */
+    public record NoteView(
+            long id,
+            long themeId,
+            String text,
+            @Nullable String author,
+            boolean mine,
+            boolean removable,
+            @Nullable String coachNote,
+            Instant at) {}
 
     /** Someone in the room: here now or not, and the votes they have left. */
     public record ParticipantView(long personId, String name, boolean present, int votesLeft) {}

@@ -8,6 +8,7 @@ import org.kintsugi.debrief.live.RoomStreams;
 import org.kintsugi.debrief.room.RoomCards;
 import org.kintsugi.debrief.room.RoomDiscussion;
 import org.kintsugi.debrief.room.RoomManagement;
+import org.kintsugi.debrief.room.RoomNotes;
 import org.kintsugi.debrief.room.RoomProposals;
 import org.kintsugi.debrief.room.RoomReader;
 import org.kintsugi.debrief.room.RoomSummary;
@@ -31,8 +32,8 @@ import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
 
 /**
- * The room API: phases, cards, themes, votes, proposals, the facilitator's hand-over, and the event stream. Every
- * write answers the room as the caller now sees it.
+ * The room API: phases, cards, themes and their notes, votes, proposals, the facilitator's hand-over, and the event
+ * stream. Every write answers the room as the caller now sees it, but for a note, which answers itself.
  */
 @RestController
 @RequestMapping("/api/v1/debriefs/{id}")
@@ -47,6 +48,7 @@ class RoomApi {
     private final RoomStreams streams;
     private final RoomDiscussion discussion;
     private final RoomSummary summary;
+    private final RoomNotes notes;
 
     RoomApi(
             RoomManagement rooms,
@@ -56,7 +58,9 @@ class RoomApi {
             RoomReader reader,
             RoomStreams streams,
             RoomDiscussion discussion,
-            RoomSummary summary) {
+            RoomSummary summary,
+            RoomNotes notes) {
+        this.notes = notes;
         this.summary = summary;
         this.discussion = discussion;
         this.rooms = rooms;
@@ -84,6 +88,9 @@ class RoomApi {
 
     /** A theme's title. */
     record ThemeRequest(@Nullable String title) {}
+
+    /** A note on a theme: what the group said about it. */
+    record NoteRequest(@Nullable String text) {}
 
     /** The theme a card goes into; null takes it out of any. */
     record PlaceRequest(@Nullable Long themeId) {}
@@ -232,6 +239,47 @@ class RoomApi {
     RoomView whys(@PathVariable long id, @PathVariable long themeId, @AuthenticationPrincipal KintsugiPrincipal me) {
         discussion.openWhys(id, themeId, me);
         return reader.read(id, me);
+    }
+
+    @Operation(
+            summary = "List the notes on a theme, in the order written",
+            description = "A note written while the room was anonymous carries no author for anyone.")
+    @GetMapping("/themes/{themeId}/notes")
+    List<RoomView.NoteView> notes(
+            @PathVariable long id, @PathVariable long themeId, @AuthenticationPrincipal KintsugiPrincipal me) {
+        return notes.notes(id, themeId, me);
+    }
+
+    @Operation(
+            summary = "Write down what the group said about a theme",
+            description = "In the discuss and actions phases; at most " + RoomNotes.NOTE_LENGTH
+                    + " characters. Answers the note as the caller sees it.")
+    @PostMapping("/themes/{themeId}/notes")
+    ResponseEntity<RoomView.NoteView> note(
+            @PathVariable long id,
+            @PathVariable long themeId,
+            @RequestBody NoteRequest request,
+            @AuthenticationPrincipal KintsugiPrincipal me) {
+        long noteId = notes.add(id, themeId, request.text(), me);
+        RoomView.NoteView note = notes.notes(id, themeId, me).stream()
+                .filter(n -> n.id() == noteId)
+                .findFirst()
+                .orElseThrow();
+        return ResponseEntity.status(HttpStatus.CREATED).body(note);
+    }
+
+    @Operation(
+            summary = "Take a note away",
+            description = "Its writer, or the facilitator or an administrator, in the discuss and actions phases; 404"
+                    + " when it is gone already.")
+    @DeleteMapping("/themes/{themeId}/notes/{noteId}")
+    ResponseEntity<Void> removeNote(
+            @PathVariable long id,
+            @PathVariable long themeId,
+            @PathVariable long noteId,
+            @AuthenticationPrincipal KintsugiPrincipal me) {
+        notes.remove(id, themeId, noteId, me);
+        return ResponseEntity.noContent().build();
     }
 
     /** A summary in Markdown. */

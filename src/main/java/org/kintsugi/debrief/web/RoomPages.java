@@ -7,11 +7,15 @@ import org.kintsugi.debrief.live.RoomStreams;
 import org.kintsugi.debrief.room.RoomCards;
 import org.kintsugi.debrief.room.RoomDiscussion;
 import org.kintsugi.debrief.room.RoomManagement;
+import org.kintsugi.debrief.room.RoomNotes;
 import org.kintsugi.debrief.room.RoomProposals;
 import org.kintsugi.debrief.room.RoomSummary;
 import org.kintsugi.debrief.room.RoomVotes;
 import org.kintsugi.identity.KintsugiPrincipal;
+import org.kintsugi.shared.FieldProblem;
 import org.kintsugi.shared.InvalidInputException;
+import org.kintsugi.shared.NotFoundException;
+import org.kintsugi.shared.RefusedException;
 import org.springframework.http.MediaType;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
@@ -41,6 +45,7 @@ class RoomPages {
     private final RoomStreams streams;
     private final RoomDiscussion discussion;
     private final RoomSummary summary;
+    private final RoomNotes notes;
 
     RoomPages(
             RoomModel model,
@@ -50,7 +55,9 @@ class RoomPages {
             RoomProposals proposals,
             RoomStreams streams,
             RoomDiscussion discussion,
-            RoomSummary summary) {
+            RoomSummary summary,
+            RoomNotes notes) {
+        this.notes = notes;
         this.summary = summary;
         this.discussion = discussion;
         this.model = model;
@@ -73,6 +80,8 @@ class RoomPages {
     record CardForm(@Nullable String column, @Nullable String text) {}
 
     record ThemeForm(@Nullable String title) {}
+
+    record NoteForm(@Nullable String text) {}
 
     record PlaceForm(@Nullable Long themeId) {}
 
@@ -181,6 +190,48 @@ class RoomPages {
             @AuthenticationPrincipal KintsugiPrincipal me,
             Reply reply) {
         return reply.to(id, me, Map.of(), () -> discussion.openWhys(id, themeId, me));
+    }
+
+    /**
+     * Add a note to a theme. Its text is kept, and its problem shown, under that theme's box only
+     * ({@code note-<theme>}), not under the other boxes named {@code text} that the room shows at the same time. A
+     * theme that is not there answers the room as it is now (409), where the API answers 404.
+     */
+    @PostMapping("/debriefs/{id}/room/themes/{themeId}/notes")
+    String note(
+            @PathVariable long id,
+            @PathVariable long themeId,
+            NoteForm form,
+            @AuthenticationPrincipal KintsugiPrincipal me,
+            Reply reply) {
+        String box = "note-" + themeId;
+        return reply.to(id, me, kept(box, form.text()), () -> {
+            try {
+                notes.add(id, themeId, form.text(), me);
+            } catch (InvalidInputException e) {
+                throw new InvalidInputException(e.problems().stream()
+                        .map(p -> new FieldProblem(box, p.message()))
+                        .toList());
+            } catch (NotFoundException e) {
+                throw RefusedException.state(e.getMessage());
+            }
+        });
+    }
+
+    @PostMapping("/debriefs/{id}/room/notes/{noteId}/delete")
+    String removeNote(
+            @PathVariable long id,
+            @PathVariable long noteId,
+            @AuthenticationPrincipal KintsugiPrincipal me,
+            Reply reply) {
+        return reply.to(id, me, Map.of(), () -> {
+            try {
+                notes.remove(id, noteId, me);
+            } catch (NotFoundException e) {
+                // Two people taking the same note away at once: the second is shown the room as it is now.
+                throw RefusedException.state(e.getMessage());
+            }
+        });
     }
 
     record SummaryForm(@Nullable String markdown, @Nullable String audience) {}

@@ -107,6 +107,10 @@ class DebriefSummaryOnPostmortemTests {
                 .exchange();
     }
 
+    static String body(MvcTestResult result) throws Exception {
+        return result.getResponse().getContentAsString();
+    }
+
     void phase(String phase) {
         assertThat(call(HttpMethod.POST, room + "/phase", facilitator, "{\"phase\": \"" + phase + "\"}"))
                 .hasStatus(200);
@@ -160,16 +164,28 @@ class DebriefSummaryOnPostmortemTests {
                         "No one owns the job"),
                 owner);
 
+        // What the group said about the theme while discussing it goes under the theme.
+        phase("discuss");
+        List<Integer> themes = JsonPath.read(body(theme), "$.themes[?(@.title == 'Cache flushes at peak')].id");
+        assertThat(call(
+                        HttpMethod.POST,
+                        room + "/themes/" + themes.getFirst() + "/notes",
+                        ada,
+                        "{\"text\": \"Peak hours are not written down <b>anywhere</b>\"}"))
+                .hasStatus(201);
+
         phase("closed");
         String shown = page(reader);
         assertThat(shown)
                 .contains("Summary of the debrief", "Debrief: checkout timeouts", "Cache flushes at peak")
                 .contains("The cache flush ran")
+                .contains("Note by " + ada.displayName() + ": Peak hours are not written down")
                 .doesNotContain("<script>alert(1)</script>");
         String exported = markdownExport(reader);
         assertThat(exported)
                 .contains("### Summary of the debrief \u201cDebrief: checkout timeouts\u201d")
                 .contains("#### Invited to the room", "#### Themes, by votes", "**Cache flushes at peak** (0 votes)")
+                .contains("  - Note by " + ada.displayName() + ": Peak hours are not written down")
                 .contains(
                         "#### The five whys, the paths chosen",
                         "- The cache was flushed during peak traffic \u2192 The flush job had no schedule of its own")
