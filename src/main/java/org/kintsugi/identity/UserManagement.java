@@ -4,8 +4,11 @@ import jakarta.validation.ConstraintViolation;
 import jakarta.validation.Validator;
 import java.time.Clock;
 import java.time.ZoneId;
+import java.util.Collection;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import org.kintsugi.shared.FieldProblem;
 import org.kintsugi.shared.InvalidInputException;
@@ -97,6 +100,15 @@ public class UserManagement {
                 .map(User::view)
                 .sorted(Comparator.comparing(UserView::displayName, String.CASE_INSENSITIVE_ORDER))
                 .toList();
+    }
+
+    /** Return the display names of these people, by id; an id of no one is left out. */
+    @Transactional(readOnly = true)
+    public Map<Long, String> names(Collection<Long> userIds) {
+        Map<Long, String> names = new HashMap<>();
+        users.findAllById(Set.copyOf(userIds))
+                .forEach(u -> names.put(u.view().id(), u.view().displayName()));
+        return names;
     }
 
     /** Return one person. */

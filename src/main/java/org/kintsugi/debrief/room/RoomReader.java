@@ -5,10 +5,13 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Comparator;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.stream.IntStream;
 import org.jspecify.annotations.Nullable;
 import org.kintsugi.debrief.DebriefManagement;
 import org.kintsugi.debrief.DebriefView;
@@ -65,8 +68,12 @@ public class RoomReader {
      */
     static final Duration FRESH = Duration.ofSeconds(5);
 
+    /** Rooms read within {@link #FRESH}: those whose snapshot has run out are dropped as the next one is kept. */
     private final Map<Long, Snapshot> snapshots = new ConcurrentHashMap<>();
-    private final Map<Long, Object> loading = new ConcurrentHashMap<>();
+
+    /** One room loads at a time per stripe, so 200 reads after a change load it once. */
+    private final Object[] loading =
+            IntStream.range(0, 64).mapToObj(i -> new Object()).toArray();
 
     private Snapshot snapshot(long id, Instant now) {
         RoomLog.Stamp stamp = log.stamp(id);
@@ -76,26 +83,35 @@ public class RoomReader {
         if (keep && fresh(known, stamp, now)) {
             return known;
         }
-        synchronized (keep ? loading.computeIfAbsent(id, k -> new Object()) : new Object()) {
+        synchronized (keep ? loading[(int) Math.floorMod(id, (long) loading.length)] : new Object()) {
             known = snapshots.get(id);
             if (keep && fresh(known, stamp, now)) {
                 return known;
             }
-            Map<Long, String> names = new HashMap<>();
-            users.all().forEach(u -> names.put(u.id(), u.displayName()));
+            List<RoomStore.Card> cards = store.cards(id);
+            List<RoomStore.Note> notes = store.notes(id);
+            List<RoomStore.Participant> participants = store.participants(id);
+            List<RoomStore.Proposal> proposals = store.proposals(id);
+            // The names of the people in this room only, not of everyone in Kintsugi.
+            Set<Long> named = new HashSet<>();
+            cards.forEach(c -> named.add(c.authorId()));
+            notes.forEach(n -> named.add(n.authorId()));
+            participants.forEach(p -> named.add(p.personId()));
+            proposals.forEach(p -> named.add(p.ownerId()));
             Snapshot loaded = new Snapshot(
                     stamp,
                     now,
                     debriefs.find(id),
                     store.room(id),
-                    store.cards(id),
+                    cards,
                     store.votes(id),
                     store.themes(id),
-                    store.notes(id),
-                    store.participants(id),
-                    store.proposals(id),
-                    Map.copyOf(names));
+                    notes,
+                    participants,
+                    proposals,
+                    Map.copyOf(named.isEmpty() ? Map.of() : users.names(named)));
             if (keep) {
+                snapshots.values().removeIf(old -> !old.loadedAt().plus(FRESH).isAfter(now));
                 snapshots.put(id, loaded);
             }
             return loaded;
@@ -275,6 +291,11 @@ public class RoomReader {
     /** Return how many cards the coach has a nudge for: what the facilitator is told while cards are still hidden. */
     public int nudges(long id) {
         return (int) store.cards(id).stream().filter(c -> c.coachNote() != null).count();
+    }
+
+    /** Return how many notes on themes the coach has a nudge for, told to the facilitator alone. */
+    public int noteNudges(long id) {
+        return (int) store.notes(id).stream().filter(n -> n.coachNote() != null).count();
     }
 
     /** Return the active people of Kintsugi, to choose an owner from. */

@@ -47,9 +47,13 @@ class RoomModel {
         model.addAttribute("room", room);
         model.addAttribute("kept", kept);
         model.addAttribute("errors", errors);
-        model.addAttribute("people", reader.people());
+        // Everyone in Kintsugi, to choose a next step's owner from: read only where that choice is on the page.
+        model.addAttribute(
+                "people",
+                room.phase().equals(RoomPhase.ACTIONS.code()) && room.canWrite() ? reader.people() : List.of());
         model.addAttribute("nextPhase", next(room));
         model.addAttribute("nudges", room.facilitating() ? reader.nudges(id) : 0);
+        model.addAttribute("noteNudges", room.facilitating() ? reader.noteNudges(id) : 0);
         // The language coach under the card being typed: its hints are for the writer's eyes, before anyone reads it.
         model.addAttribute("editorAids", editorAids);
         List<TimelineItem> timeline = room.phase().equals(RoomPhase.TIMELINE.code()) && room.postmortemId() != null

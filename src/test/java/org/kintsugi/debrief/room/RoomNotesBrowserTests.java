@@ -179,6 +179,7 @@ class RoomNotesBrowserTests {
         assertThat(them.locator("#room")).not().containsText("Coach:");
         assertThat(lead.locator("li.note.nudged")).containsText(blaming, SOON);
         assertThat(lead.locator("li.note.nudged")).containsText("Coach:");
+        assertThat(lead.locator("#room")).containsText("1 note reads as blame to the coach");
         Browser.screenshot(lead, "room-notes-facilitator-1280");
 
         page.setViewportSize(390, 844);
