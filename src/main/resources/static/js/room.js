@@ -50,17 +50,20 @@
         }
     });
 
-    // A card or a note being typed survives the room's live refreshes: each box (#card-text, and #note-text-<theme>
-    // under each theme) is kept by its id before the room is swapped, and put back after. A box is cleared as its form
-    // is sent (a refresh may come before the answer) and put back when it is not saved; a refused card or note comes
-    // back from the server with its text kept, so the answer to a box's own form does not put back its draft.
+    // Whatever is being typed in the room survives its live refreshes: a card, a note under a theme, a theme's title,
+    // a next step, the summary being edited. Each text box with an id and text in it is kept before the room is
+    // swapped and put back after (a box the new room draws with text of its own only if it had been edited). The boxes of the form whose answer this is
+    // are left to that answer: a refused card, note or theme comes back from the server with its text kept. A card or
+    // note box is also cleared as its form is sent (a refresh may come before the answer) and put back when it is
+    // not saved.
     var sent = {};
     var drafts = null;
-    var BOXES = "#card-text, textarea[id^='note-text-']";
+    var SENT_CLEARED = "#card-text, textarea[id^='note-text-']";
+    var BOXES = "#room textarea[id], #room input[id][type=text], #room input[id]:not([type])";
     function boxOf(elt) {
         var draftable = elt && elt.classList
             && (elt.classList.contains("card-form") || elt.classList.contains("note-form"));
-        return draftable ? elt.querySelector(BOXES) : null;
+        return draftable ? elt.querySelector(SENT_CLEARED) : null;
     }
     document.addEventListener("htmx:configRequest", function (e) {
         var box = boxOf(e.detail.elt);
@@ -73,15 +76,22 @@
         if (!e.detail.target || e.detail.target.id !== "room") {
             return;
         }
-        var sender = boxOf(e.detail.requestConfig && e.detail.requestConfig.elt);
+        var senderElt = e.detail.requestConfig && e.detail.requestConfig.elt;
+        var answered = {};
+        if (senderElt && senderElt.tagName === "FORM") {
+            senderElt.querySelectorAll("textarea[id], input[id]").forEach(function (box) {
+                answered[box.id] = true;
+            });
+        }
         var column = document.getElementById("card-column");
         drafts = {};
         document.querySelectorAll(BOXES).forEach(function (box) {
-            if (sender && box.id === sender.id) {
+            if (answered[box.id] || box.value === "") {
                 return;
             }
             drafts[box.id] = {
                 text: box.value,
+                drawn: box.defaultValue,
                 column: box.id === "card-text" && column ? column.value : null,
                 focused: document.activeElement === box,
                 start: box.selectionStart === null ? box.value.length : box.selectionStart,
@@ -96,12 +106,13 @@
         Object.keys(drafts).forEach(function (id) {
             var draft = drafts[id];
             var box = document.getElementById(id);
-            if (!box || draft.text === "") {
+            // A box the page draws with text of its own (the summary) keeps the new text unless it had been edited.
+            if (!box || (draft.text === draft.drawn && box.defaultValue !== "")) {
                 return;
             }
-            // Keys pressed between the swap and now went into the new, empty box (htmx moves the focus to it at
-            // once): they belong where the caret was in the draft.
-            var typed = box.value;
+            // Keys pressed between the swap and now went into the new box (htmx moves the focus to it at once): they
+            // belong where the caret was in the draft. A box the page drew with text of its own has none of them.
+            var typed = box.defaultValue === "" ? box.value : "";
             box.value = draft.text.slice(0, draft.start) + typed + draft.text.slice(draft.end);
             var column = document.getElementById("card-column");
             if (column && draft.column) {

@@ -372,6 +372,9 @@ class DebriefRoomJourneyTests {
         Locator kept = a.locator(".debrief-summary");
         assertThat(kept).containsText("Runbooks drift from the system (3 votes)");
         assertThat(kept).containsText("owner: Ben Builder");
+        assertThat(kept).not().containsText("did not come");
+        assertThat(kept.getByRole(AriaRole.LINK, new Locator.GetByRoleOptions().setName("discussed in the five whys")))
+                .hasAttribute("href", java.util.regex.Pattern.compile("^https?://[^/]+" + branch + "$"));
         shoot(a, "postmortem-debrief-summary");
         for (int width : new int[] {1280, 390}) {
             a.setViewportSize(width, 900);

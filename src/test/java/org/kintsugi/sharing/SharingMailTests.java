@@ -249,7 +249,7 @@ class SharingMailTests {
                 .until(() -> summaries(room.ben().email()).size() == 1);
         String summary =
                 GreenMailUtil.getWholeMessage(summaries(room.ada().email()).getFirst());
-        assertThat(summary).contains("Invited to the room", "https://kintsugi.example.org/debriefs/" + room.id());
+        assertThat(summary).contains("Took part", "https://kintsugi.example.org/debriefs/" + room.id());
         assertThat(summaries(room.outsider().email())).isEmpty();
     }
 

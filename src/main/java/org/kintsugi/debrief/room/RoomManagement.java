@@ -124,7 +124,9 @@ public class RoomManagement {
     public Seat streamOpened(long id, KintsugiPrincipal me) {
         access.entering(id, me);
         participants.seat(id, me.id());
-        store.connected(id, me.id(), 1, clock.instant());
+        Instant now = clock.instant();
+        store.connected(id, me.id(), 1, now);
+        store.came(id, me.id(), now);
         log.append(id, "presence");
         int votesUsed = store.participants(id).stream()
                 .filter(p -> p.personId() == me.id())

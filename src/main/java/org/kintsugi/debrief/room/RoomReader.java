@@ -234,12 +234,19 @@ public class RoomReader {
     }
 
     private static List<RoomView.ParticipantView> participants(Snapshot shot, Room room, Instant now) {
+        // Took part: came into the room, or wrote, noted or voted there (through the API, with no stream open), or
+        // leads it.
+        Set<Long> wrote = new HashSet<>();
+        wrote.add(shot.debrief().facilitator().id());
+        shot.cards().forEach(c -> wrote.add(c.authorId()));
+        shot.notes().forEach(n -> wrote.add(n.authorId()));
         return shot.participants().stream()
                 .map(p -> new RoomView.ParticipantView(
                         p.personId(),
                         shot.names().getOrDefault(p.personId(), "?"),
                         RoomManagement.present(p, now),
-                        Math.max(0, room.votesPerPerson() - p.votesUsed())))
+                        Math.max(0, room.votesPerPerson() - p.votesUsed()),
+                        p.cameAt() != null || p.votesUsed() > 0 || wrote.contains(p.personId())))
                 .sorted(Comparator.comparing(RoomView.ParticipantView::name))
                 .toList();
     }

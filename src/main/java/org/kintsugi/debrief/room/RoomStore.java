@@ -44,7 +44,12 @@ class RoomStore {
             @Nullable String coachNote,
             Instant createdAt) {}
 
-    record Participant(long personId, int votesUsed, int connections, Instant lastSeenAt) {}
+    record Participant(
+            long personId,
+            int votesUsed,
+            int connections,
+            Instant lastSeenAt,
+            @Nullable Instant cameAt) {}
 
     record Proposal(
             long id, String text, long ownerId, @Nullable Long actionId) {}
@@ -111,7 +116,8 @@ class RoomStore {
                         rs.getLong("person_id"),
                         rs.getInt("votes_used"),
                         rs.getInt("connections"),
-                        instant(rs, "last_seen_at")))
+                        instant(rs, "last_seen_at"),
+                        rs.getObject("came_at") == null ? null : instant(rs, "came_at")))
                 .list();
     }
 
@@ -151,6 +157,14 @@ class RoomStore {
         jdbc.sql("update debrief_participants set connections = case when connections + ? < 0 then 0"
                         + " else connections + ? end, last_seen_at = ? where debrief_id = ? and person_id = ?")
                 .params(delta, delta, utc(now), debriefId, personId)
+                .update();
+    }
+
+    /** Note the first time a person came into the room; later visits keep it. */
+    void came(long debriefId, long personId, Instant now) {
+        jdbc.sql(
+                        "update debrief_participants set came_at = ? where debrief_id = ? and person_id = ? and came_at is null")
+                .params(utc(now), debriefId, personId)
                 .update();
     }
 

@@ -12,6 +12,7 @@ import org.kintsugi.debrief.DebriefView;
 import org.kintsugi.identity.KintsugiPrincipal;
 import org.kintsugi.shared.InvalidInputException;
 import org.kintsugi.shared.RefusedException;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
@@ -42,6 +43,7 @@ public class RoomSummary {
     private final ApplicationEventPublisher events;
     private final PostmortemAnalysis analysis;
     private final Clock clock;
+    private final String baseUrl;
 
     RoomSummary(
             RoomAccess access,
@@ -50,7 +52,9 @@ public class RoomSummary {
             JdbcClient jdbc,
             ApplicationEventPublisher events,
             PostmortemAnalysis analysis,
-            Clock clock) {
+            Clock clock,
+            @Value("${kintsugi.base-url:http://localhost:8080}") String baseUrl) {
+        this.baseUrl = baseUrl.replaceAll("/+$", "");
         this.analysis = analysis;
         this.access = access;
         this.reader = reader;
@@ -165,14 +169,30 @@ public class RoomSummary {
     private String written(long id, KintsugiPrincipal me) {
         RoomView room = reader.read(id, me);
         if (room.postmortemId() == null) {
-            return write(room, List.of(), List.of());
+            return write(room, List.of(), List.of(), baseUrl);
         }
-        return write(room, analysis.chosenWhyPaths(room.postmortemId()), analysis.factors(room.postmortemId()));
+        return write(
+                room, analysis.chosenWhyPaths(room.postmortemId()), analysis.factors(room.postmortemId()), baseUrl);
     }
 
-    static String write(RoomView room, List<List<String>> whyPaths, List<AnalysisText.Factor> factors) {
-        StringBuilder md = new StringBuilder("# ").append(room.title()).append("\n\n## Invited to the room\n\n");
-        room.participants().forEach(p -> md.append("- ").append(p.name()).append('\n'));
+    /**
+     * Write the summary in Markdown; links are absolute ({@code base}), as the summary is read in mail and chat too.
+     */
+    static String write(RoomView room, List<List<String>> whyPaths, List<AnalysisText.Factor> factors, String base) {
+        StringBuilder md = new StringBuilder("# ").append(room.title()).append("\n\n## Took part\n\n");
+        List<RoomView.ParticipantView> came = room.participants().stream()
+                .filter(RoomView.ParticipantView::tookPart)
+                .toList();
+        List<RoomView.ParticipantView> away =
+                room.participants().stream().filter(p -> !p.tookPart()).toList();
+        if (came.isEmpty()) {
+            md.append("No one came into the room.\n");
+        }
+        came.forEach(p -> md.append("- ").append(p.name()).append('\n'));
+        if (!away.isEmpty()) {
+            md.append("\n## Invited, and did not come\n\n");
+            away.forEach(p -> md.append("- ").append(p.name()).append('\n'));
+        }
         md.append("\n## Themes, by votes\n\n");
         for (RoomView.ThemeView t : room.themes()) {
             md.append("- **")
@@ -182,10 +202,13 @@ public class RoomSummary {
                     .append(t.votes() == 1 ? " vote" : " votes")
                     .append(')');
             if (t.whysNodeId() != null && room.postmortemId() != null) {
-                md.append(" \u2014 five whys: /postmortems/")
+                md.append(" \u2014 [discussed in the five whys](")
+                        .append(base)
+                        .append("/postmortems/")
                         .append(room.postmortemId())
                         .append("/whys/nodes/")
-                        .append(t.whysNodeId());
+                        .append(t.whysNodeId())
+                        .append(')');
             }
             md.append('\n');
             t.cards().forEach(c -> md.append("  - ").append(c.text()).append('\n'));

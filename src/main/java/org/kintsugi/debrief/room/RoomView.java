@@ -77,7 +77,7 @@ public record RoomView(
             Instant at) {}
 
     /** Someone in the room: here now or not, and the votes they have left. */
-    public record ParticipantView(long personId, String name, boolean present, int votesLeft) {}
+    public record ParticipantView(long personId, String name, boolean present, int votesLeft, boolean tookPart) {}
 
     /** A next step proposed, with its one owner, and the action item it became. */
     public record ProposalView(

@@ -66,6 +66,7 @@ class DebriefSummaryOnPostmortemTests {
 
     UserView facilitator;
     UserView ada;
+    UserView absent;
     UserView reader;
     long postmortem;
     String room;
@@ -74,6 +75,7 @@ class DebriefSummaryOnPostmortemTests {
     void aPostmortemWithADebrief() {
         facilitator = people.member();
         ada = people.member();
+        absent = people.member();
         reader = people.viewer();
         postmortem = ActionFixtures.postmortem(
                 incidents,
@@ -92,7 +94,9 @@ class DebriefSummaryOnPostmortemTests {
                                 "60",
                                 "https://meet.example.org/checkout",
                                 facilitator.id()),
-                        List.of(NewInvitee.person(ada.id(), InviteeRole.REQUIRED)),
+                        List.of(
+                                NewInvitee.person(ada.id(), InviteeRole.REQUIRED),
+                                NewInvitee.person(absent.id(), InviteeRole.OPTIONAL)),
                         KintsugiPrincipal.of(facilitator))
                 .id();
         room = "/api/v1/debriefs/" + id;
@@ -184,7 +188,9 @@ class DebriefSummaryOnPostmortemTests {
         String exported = markdownExport(reader);
         assertThat(exported)
                 .contains("### Summary of the debrief \u201cDebrief: checkout timeouts\u201d")
-                .contains("#### Invited to the room", "#### Themes, by votes", "**Cache flushes at peak** (0 votes)")
+                .contains("#### Took part\n\n", "- " + ada.displayName(), "- " + facilitator.displayName())
+                .contains("#### Invited, and did not come\n\n- " + absent.displayName() + "\n")
+                .contains("#### Themes, by votes", "**Cache flushes at peak** (0 votes)")
                 .contains("  - Note by " + ada.displayName() + ": Peak hours are not written down")
                 .contains(
                         "#### The five whys, the paths chosen",

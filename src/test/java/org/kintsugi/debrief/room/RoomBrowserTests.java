@@ -206,6 +206,30 @@ class RoomBrowserTests {
     }
 
     @Test
+    void aThemeTitleBeingTypedStaysWhenSomeoneElsesChangeRedrawsTheRoom() throws Exception {
+        UserView facilitator = person("Fiona Facilitator");
+        UserView ada = person("Ada Oncall");
+        UserView ben = person("Ben Builder");
+        long id = reflecting("Title retrospective", facilitator, ada, ben);
+        String room = "/api/v1/debriefs/" + id;
+        Assertions.assertThat(api(facilitator, room + "/phase", "{\"phase\": \"group\"}"))
+                .isEqualTo(200);
+        Page page = enter(ben, id);
+        assertThat(page.locator("#theme-title")).isVisible();
+        page.locator("#theme-title").pressSequentially("Pager fatigue at ni");
+        Assertions.assertThat(api(ada, room + "/themes", "{\"title\": \"Alerting gaps\"}"))
+                .isEqualTo(201);
+        assertThat(page.locator(".themes")).containsText("Alerting gaps", SOON);
+        assertThat(page.locator("#theme-title")).hasValue("Pager fatigue at ni");
+        page.locator("#theme-title").pressSequentially("ght");
+        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Add the theme"))
+                .click();
+        assertThat(page.locator(".themes")).containsText("Pager fatigue at night", SOON);
+        assertThat(page.locator("#theme-title")).hasValue("");
+        page.close();
+    }
+
+    @Test
     void someoneArrivingWhileThePageStillReadsTheRoomIsShownHereOnceThatReadIsBack() throws Exception {
         UserView facilitator = person("Fiona Facilitator");
         UserView ada = person("Ada Oncall");
