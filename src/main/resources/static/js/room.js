@@ -3,6 +3,10 @@
 (function () {
     "use strict";
 
+    // A swapped room settles at once: its new parts (the live parts a stream fills in, the boxes put back below) are
+    // ready when the swap returns, not 20 ms later, when another swap may already have replaced them.
+    htmx.config.defaultSettleDelay = 0;
+
     function tick() {
         document.querySelectorAll("time.countdown[data-ends]").forEach(function (el) {
             var left = Math.round((Number(el.getAttribute("data-ends")) - Date.now()) / 1000);
@@ -66,10 +70,21 @@
         return draftable ? elt.querySelector(SENT_CLEARED) : null;
     }
     document.addEventListener("htmx:configRequest", function (e) {
-        var box = boxOf(e.detail.elt);
+        var form = e.detail.elt;
+        var box = boxOf(form);
         if (box) {
             sent[box.id] = box.value;
             box.value = "";
+            // The answer goes to the #room of when the form was sent: if a live refresh replaced it meanwhile, a
+            // refusal never shows. Its text goes back into the box of the room now shown (events on the replaced
+            // form reach its own listeners only).
+            form.addEventListener("htmx:afterRequest", function answered(ev) {
+                form.removeEventListener("htmx:afterRequest", answered);
+                var now = document.getElementById(box.id);
+                if (!form.isConnected && !ev.detail.successful && now && now.value === "") {
+                    now.value = sent[box.id];
+                }
+            });
         }
     });
     document.addEventListener("htmx:beforeSwap", function (e) {

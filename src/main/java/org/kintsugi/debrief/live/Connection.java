@@ -2,7 +2,9 @@ package org.kintsugi.debrief.live;
 
 import java.io.IOException;
 import java.util.ArrayList;
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Set;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.jspecify.annotations.Nullable;
 import org.kintsugi.debrief.room.CardTally;
@@ -12,8 +14,9 @@ import org.kintsugi.debrief.room.RoomView;
 import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
 
 /**
- * One open event stream: whose it is, and the last change it was sent. Changes that arrive while it still catches up
- * from the log wait, then go out in order; none is sent twice.
+ * One open event stream: whose it is, and the changes it was sent. Changes that arrive while it still catches up
+ * from the log wait, then go out in order; none is sent twice. Two changes may commit in the other order than their
+ * ids: one that arrives after a later one was sent still goes out (as {@code room}, and the page reads the room).
  */
 final class Connection {
 
@@ -25,6 +28,8 @@ final class Connection {
     private final List<RoomSignal> waiting = new ArrayList<>();
     private boolean caughtUp;
     private long sent;
+    // The ids sent lately, so a change is not sent twice (from the log and live) whatever order it arrives in.
+    private final Set<Long> recent = new LinkedHashSet<>();
     private int mine;
     private int votesUsed;
 
@@ -85,7 +90,7 @@ final class Connection {
                     .id(Long.toString(signal.id()))
                     .name("people")
                     .data(people.html()));
-            sent = signal.id();
+            sent(signal.id());
             return;
         }
         if (votes != null && votes.votesUsedBy(personId) == votesUsed && signal.id() > sent) {
@@ -93,7 +98,7 @@ final class Connection {
                     .id(Long.toString(signal.id()))
                     .name("votes")
                     .data(votes.html()));
-            sent = signal.id();
+            sent(signal.id());
             return;
         }
         if (votes != null) {
@@ -109,7 +114,7 @@ final class Connection {
                     .id(Long.toString(signal.id()))
                     .name("cards")
                     .data(RoomView.othersWritingText(tally.others(personId))));
-            sent = signal.id();
+            sent(signal.id());
             return;
         }
         if (tally != null) {
@@ -124,13 +129,23 @@ final class Connection {
     }
 
     private void write(RoomSignal signal) throws IOException {
-        if (signal.id() <= sent) {
+        if (recent.contains(signal.id())) {
             return;
         }
         emitter.send(
                 SseEmitter.event().id(Long.toString(signal.id())).name("room").data(signal.kind()));
-        sent = signal.id();
+        sent(signal.id());
     }
+
+    private void sent(long id) {
+        sent = Math.max(sent, id);
+        recent.add(id);
+        if (recent.size() > RECENT) {
+            recent.remove(recent.iterator().next());
+        }
+    }
+
+    private static final int RECENT = 1024;
 
     /** The "Who is here" line of a room, rendered, and who facilitates it. */
     record People(long facilitatorId, String html) {}

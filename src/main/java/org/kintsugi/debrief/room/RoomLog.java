@@ -59,13 +59,18 @@ public class RoomLog {
      * Where a room stands: its latest change and the version of its debrief (schedule, state, invitees), read in one
      * query, so a reader knows whether what it read before still holds.
      */
-    record Stamp(long event, long debrief) {}
+    record Stamp(long event, long events, long debrief) {}
 
+    /**
+     * Read a room's stamp. The count of its changes is part of it: two changes may commit in the other order than
+     * their ids, and a change committed after a later id was read leaves the latest id as it was but not the count.
+     */
     Stamp stamp(long debriefId) {
         return jdbc.sql("select (select coalesce(max(id), 0) from debrief_room_events where debrief_id = ?),"
+                        + " (select count(*) from debrief_room_events where debrief_id = ?),"
                         + " (select coalesce(max(version), -1) from debriefs where id = ?)")
-                .params(debriefId, debriefId)
-                .query((rs, n) -> new Stamp(rs.getLong(1), rs.getLong(2)))
+                .params(debriefId, debriefId, debriefId)
+                .query((rs, n) -> new Stamp(rs.getLong(1), rs.getLong(2), rs.getLong(3)))
                 .single();
     }
 

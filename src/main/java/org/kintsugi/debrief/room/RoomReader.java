@@ -234,12 +234,14 @@ public class RoomReader {
     }
 
     private static List<RoomView.ParticipantView> participants(Snapshot shot, Room room, Instant now) {
-        // Took part: came into the room, or wrote, noted or voted there (through the API, with no stream open), or
-        // leads it.
+        // Took part: came into the room, voted, or leads it; once the room is closed, also wrote or noted there
+        // (through the API, with no stream open) — not before, when it would tell who wrote hidden or anonymous cards.
         Set<Long> wrote = new HashSet<>();
         wrote.add(shot.debrief().facilitator().id());
-        shot.cards().forEach(c -> wrote.add(c.authorId()));
-        shot.notes().forEach(n -> wrote.add(n.authorId()));
+        if (room.phase() == RoomPhase.CLOSED) {
+            shot.cards().forEach(c -> wrote.add(c.authorId()));
+            shot.notes().forEach(n -> wrote.add(n.authorId()));
+        }
         return shot.participants().stream()
                 .map(p -> new RoomView.ParticipantView(
                         p.personId(),

@@ -256,7 +256,21 @@ public class RoomSummary {
                         .append(p.ownerName())
                         .append(p.actionId() == null ? "" : " (action item " + p.actionId() + ")")
                         .append('\n'));
-        return md.toString();
+        return bounded(md.toString(), base + "/debriefs/" + room.debriefId());
+    }
+
+    /**
+     * Keep a written summary within what a summary holds ({@link #LENGTH}, as an edit is): cut at the last line that
+     * fits, saying so and where the room's full record is, so a room with many long notes still closes.
+     */
+    static String bounded(String md, String roomLink) {
+        if (md.length() <= LENGTH) {
+            return md;
+        }
+        String more = "\n\n*The summary is cut here, at " + LENGTH + " characters: the room keeps everything, at "
+                + roomLink + ".*\n";
+        int cut = md.lastIndexOf('\n', LENGTH - more.length());
+        return md.substring(0, Math.max(cut, 0)) + more;
     }
 
     /** Return a note's text with its later lines indented, so they stay within its list item. */

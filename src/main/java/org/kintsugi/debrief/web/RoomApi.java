@@ -16,6 +16,7 @@ import org.kintsugi.debrief.room.RoomView;
 import org.kintsugi.debrief.room.RoomVotes;
 import org.kintsugi.identity.KintsugiPrincipal;
 import org.kintsugi.shared.InvalidInputException;
+import org.kintsugi.shared.RefusedException;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
@@ -264,7 +265,8 @@ class RoomApi {
         RoomView.NoteView note = notes.notes(id, themeId, me).stream()
                 .filter(n -> n.id() == noteId)
                 .findFirst()
-                .orElseThrow();
+                .orElseThrow(() -> RefusedException.state(
+                        "The note " + noteId + " was saved and taken away again before it could be read back."));
         return ResponseEntity.status(HttpStatus.CREATED).body(note);
     }
 

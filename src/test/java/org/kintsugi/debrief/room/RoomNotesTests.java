@@ -113,6 +113,33 @@ class RoomNotesTests {
     class Writing {
 
         @Test
+        void aRoomWithMoreNotesThanASummaryHoldsStillClosesWithItsSummaryCutAtTheLimit() throws Exception {
+            String line = "The failover was rehearsed on a copy of production that no longer matched it. ";
+            for (int n = 0; n < 12; n++) {
+                note(w.ada(), (n + ": " + line.repeat(30)).substring(0, RoomNotes.NOTE_LENGTH));
+            }
+            phase(w, "closed");
+            MvcTestResult summary = call(HttpMethod.GET, w.api() + "/summary", w.facilitator(), "");
+            assertThat(summary).hasStatusOk();
+            String markdown = JsonPath.read(body(summary), "$.markdown");
+            assertThat(markdown.length()).isLessThanOrEqualTo(RoomSummary.LENGTH);
+            assertThat(markdown)
+                    .contains("Note by " + w.ada().displayName() + ": 0: The failover")
+                    .contains("The summary is cut here, at 20000 characters: the room keeps everything, at http")
+                    .endsWith("/debriefs/" + w.id() + ".*\n");
+            // As written, the facilitator can save it back.
+            assertThat(call(
+                            HttpMethod.PUT,
+                            w.api() + "/summary",
+                            w.facilitator(),
+                            "{\"markdown\": "
+                                    + JsonPath.parse(List.of(markdown))
+                                            .jsonString()
+                                            .replaceAll("^\\[|\\]$", "") + "}"))
+                    .hasStatusOk();
+        }
+
+        @Test
         void aNoteIsAnsweredAsItsWriterSeesItAndListedForEveryoneInTheRoomInTheOrderWritten() throws Exception {
             long before = log.latest(w.id());
             MvcTestResult made = write(w.ada(), "We release on Fridays because the week's work piles up.");
