@@ -16,14 +16,6 @@ import java.util.regex.Pattern;
 import org.apache.lucene.analysis.Analyzer;
 import org.apache.lucene.analysis.TokenStream;
 import org.apache.lucene.analysis.tokenattributes.CharTermAttribute;
-import org.apache.lucene.queryparser.simple.SimpleQueryParser;
-import org.apache.lucene.search.Query;
-import org.apache.lucene.search.highlight.Highlighter;
-import org.apache.lucene.search.highlight.InvalidTokenOffsetsException;
-import org.apache.lucene.search.highlight.QueryScorer;
-import org.apache.lucene.search.highlight.SimpleHTMLEncoder;
-import org.apache.lucene.search.highlight.SimpleHTMLFormatter;
-import org.apache.lucene.search.highlight.SimpleSpanFragmenter;
 import org.hibernate.search.engine.search.aggregation.AggregationKey;
 import org.hibernate.search.engine.search.common.BooleanOperator;
 import org.hibernate.search.engine.search.predicate.dsl.BooleanPredicateClausesStep;
@@ -56,7 +48,6 @@ public class DocumentSearch {
     };
     private static final int FUZZY_BELOW = 3;
     private static final int FALLBACK_SNIPPET = 200;
-    private static final int SNIPPET = 180;
 
     /** The index's English analysis, to find the query's words in a hit's text. */
     private static final Analyzer ANALYZER = SearchAnalysis.inProcess(true);
@@ -67,9 +58,6 @@ public class DocumentSearch {
     private static final Analyzer STEMMER = SearchAnalysis.inProcess(false);
 
     private static final List<String> FACETS = List.of("kind", "severity", "status", "service", "team", "factor");
-
-    /** Text a snippet is looked for in, per field: enough for any section people write, bounded for the rest. */
-    private static final int HIGHLIGHT_CHARS = 100_000;
 
     private final EntityManager entityManager;
 
@@ -205,7 +193,8 @@ public class DocumentSearch {
      * field of every hit.
      */
     private static List<SearchHit> snippets(List<List<?>> rows, String words) {
-        Map<String, Highlighter> highlighters = words.isBlank() ? Map.of() : highlighters(words);
+        Snippets snippets =
+                words.isBlank() ? null : new Snippets(ANALYZER, words, List.copyOf(SNIPPET_FIELDS.keySet()));
         List<SearchHit> hits = new ArrayList<>(rows.size());
         for (List<?> row : rows) {
             Map<String, String> texts = new LinkedHashMap<>();
@@ -214,41 +203,19 @@ public class DocumentSearch {
                 String text = (String) row.get(at++);
                 texts.put(field, text == null ? "" : text);
             }
-            hits.add(hit(row, texts, highlighters));
+            hits.add(hit(row, texts, snippets));
         }
         return hits;
     }
 
-    /**
-     * One highlighter per text field for the query as the index reads it: the same words, phrases, prefixes and
-     * fuzzy words, parsed by the same syntax and analysis.
-     */
-    private static Map<String, Highlighter> highlighters(String words) {
-        Map<String, Float> fields = new LinkedHashMap<>();
-        SNIPPET_FIELDS.keySet().forEach(field -> fields.put(field, 1f));
-        SimpleQueryParser parser = new SimpleQueryParser(ANALYZER, fields);
-        parser.setDefaultOperator(org.apache.lucene.search.BooleanClause.Occur.MUST);
-        Query query = parser.parse(words);
-        Map<String, Highlighter> highlighters = new LinkedHashMap<>();
-        for (String field : SNIPPET_FIELDS.keySet()) {
-            QueryScorer scorer = new QueryScorer(query, field);
-            Highlighter highlighter =
-                    new Highlighter(new SimpleHTMLFormatter("<mark>", "</mark>"), new SimpleHTMLEncoder(), scorer);
-            highlighter.setTextFragmenter(new SimpleSpanFragmenter(scorer, SNIPPET));
-            highlighter.setMaxDocCharsToAnalyze(HIGHLIGHT_CHARS);
-            highlighters.put(field, highlighter);
-        }
-        return highlighters;
-    }
-
-    private static SearchHit hit(List<?> row, Map<String, String> texts, Map<String, Highlighter> highlighters) {
-        if (!highlighters.isEmpty()) {
+    private static SearchHit hit(List<?> row, Map<String, String> texts, @Nullable Snippets snippets) {
+        if (snippets != null) {
             for (var field : SNIPPET_FIELDS.entrySet()) {
                 String text = texts.getOrDefault(field.getKey(), "");
                 if (text.isBlank()) {
                     continue;
                 }
-                String fragment = fragment(highlighters.get(field.getKey()), field.getKey(), text);
+                String fragment = snippets.fragment(field.getKey(), text);
                 if (fragment != null) {
                     String section = field.getKey().equals("sections") ? heading(text, fragment) : field.getValue();
                     return hit(
@@ -261,17 +228,6 @@ public class DocumentSearch {
         String summary = texts.getOrDefault("summary", "");
         String start = summary.length() <= FALLBACK_SNIPPET ? summary : summary.substring(0, FALLBACK_SNIPPET) + "…";
         return hit(row, HtmlUtils.htmlEscape(start), null);
-    }
-
-    private static @Nullable String fragment(Highlighter highlighter, String field, String text) {
-        try {
-            String fragment = highlighter.getBestFragment(ANALYZER, field, text);
-            return fragment == null || !fragment.contains("<mark>") ? null : fragment;
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        } catch (InvalidTokenOffsetsException e) {
-            return null;
-        }
     }
 
     private static SearchHit hit(List<?> row, String snippet, @Nullable String section) {
