@@ -2,6 +2,7 @@ package org.kintsugi.debrief.room;
 
 import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
 
+import com.jayway.jsonpath.JsonPath;
 import com.microsoft.playwright.APIResponse;
 import com.microsoft.playwright.Locator;
 import com.microsoft.playwright.Page;
@@ -39,10 +40,11 @@ import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
 /**
- * The room in a browser while others change it: the language coach reads a card as its writer types it and keeps
- * reading it when someone else's change refreshes the room mid-sentence (what it says is for the writer alone until
- * the card is saved, and then only the facilitator sees the card marked); and a change that arrives while the page is
- * still reading the room for an earlier one is shown once that read is back.
+ * The room in a browser while others change it: the language coach reads a card or a note on a theme as its writer
+ * types it and keeps reading it when someone else's change refreshes the room mid-sentence (what it says is for the
+ * writer alone until the card or note is saved, and then only the facilitator sees it marked); a theme's title being
+ * typed stays through a refresh; and a change that arrives while the page is still reading the room for an earlier one
+ * is shown once that read is back.
  */
 @SpringBootTest(
         webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
@@ -94,6 +96,10 @@ class RoomBrowserTests {
     }
 
     int api(UserView as, String path, String json) throws Exception {
+        return post(as, path, json).statusCode();
+    }
+
+    HttpResponse<String> post(UserView as, String path, String json) throws Exception {
         String basic = Base64.getEncoder()
                 .encodeToString((as.email() + ":" + TestPeople.PASSWORD).getBytes(StandardCharsets.UTF_8));
         HttpRequest request = HttpRequest.newBuilder(URI.create(url(path)))
@@ -102,8 +108,21 @@ class RoomBrowserTests {
                 .POST(HttpRequest.BodyPublishers.ofString(json))
                 .build();
         try (HttpClient client = HttpClient.newHttpClient()) {
-            return client.send(request, HttpResponse.BodyHandlers.ofString()).statusCode();
+            return client.send(request, HttpResponse.BodyHandlers.ofString());
         }
+    }
+
+    /** Move a room on to grouping, make one theme and open it for discussion; return the theme's id. */
+    long discussing(long id, UserView facilitator, UserView one) throws Exception {
+        String room = "/api/v1/debriefs/" + id;
+        Assertions.assertThat(api(facilitator, room + "/phase", "{\"phase\": \"group\"}"))
+                .isEqualTo(200);
+        HttpResponse<String> made = post(one, room + "/themes", "{\"title\": \"Releases on Fridays\"}");
+        Assertions.assertThat(made.statusCode()).isEqualTo(201);
+        List<Integer> ids = JsonPath.read(made.body(), "$.themes[?(@.title == 'Releases on Fridays')].id");
+        Assertions.assertThat(api(facilitator, room + "/phase", "{\"phase\": \"discuss\"}"))
+                .isEqualTo(200);
+        return ids.getFirst();
     }
 
     /** Schedule a retrospective facilitated by one person with two others invited, and open it in its reflect phase. */
@@ -287,5 +306,55 @@ class RoomBrowserTests {
             adas.shutdownNow();
             page.close();
         }
+    }
+
+    @Test
+    void aNoteTypedWhileTheRoomChangesIsCoachedKeptAddedAndSeenByEveryoneWithoutReload() throws Exception {
+        UserView facilitator = person("Fiona Facilitator");
+        UserView writer = person("Wendy Writer");
+        UserView other = person("Otto Other");
+        long id = reflecting("Friday releases retrospective", facilitator, writer, other);
+        long theme = discussing(id, facilitator, writer);
+        String box = "#note-text-" + theme;
+
+        Page lead = enter(facilitator, id);
+        Page them = enter(other, id);
+        Page page = enter(writer, id);
+        assertThat(page.locator(box)).isVisible();
+        String blaming = "Bob should have known better than to deploy on a Friday.";
+        page.locator(box).pressSequentially(blaming, new Locator.PressSequentiallyOptions().setDelay(5));
+        assertThat(page.locator("#coach-note-" + theme)).containsText("to reconsider", SOON);
+
+        // Someone else's note refreshes the room mid-sentence: the draft stays, and so does the coach's reading of it.
+        Assertions.assertThat(api(
+                        other,
+                        "/api/v1/debriefs/" + id + "/themes/" + theme + "/notes",
+                        "{\"text\": \"Fridays carry the week's backlog.\"}"))
+                .isEqualTo(201);
+        assertThat(page.locator("#room")).containsText("Fridays carry the week's backlog.", SOON);
+        assertThat(page.locator(box)).hasValue(blaming);
+        assertThat(page.locator("#coach-note-" + theme)).containsText("to reconsider", SOON);
+        Browser.screenshot(page, "room-note-coach-while-typing-1280");
+
+        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Add the note"))
+                .click();
+        assertThat(page.locator(box)).hasValue("");
+        assertThat(them.locator("article.theme li.note").last()).containsText(blaming, SOON);
+        assertThat(them.locator("article.theme li.note").last()).containsText("by Wendy Writer");
+        assertThat(them.locator("#room")).not().containsText("Coach:");
+        assertThat(lead.locator("li.note.nudged")).containsText(blaming, SOON);
+        assertThat(lead.locator("li.note.nudged")).containsText("Coach:");
+        assertThat(lead.locator("#room")).containsText("1 note reads as blame to the coach");
+        Browser.screenshot(lead, "room-notes-facilitator-1280");
+
+        page.setViewportSize(390, 844);
+        assertThat(page.locator(box)).isVisible();
+        page.locator(box).fill("We could move the release to Thursday.");
+        Browser.screenshot(page, "room-notes-390");
+        lead.setViewportSize(390, 844);
+        Browser.screenshot(lead, "room-notes-facilitator-390");
+        lead.close();
+        them.close();
+        page.close();
     }
 }
