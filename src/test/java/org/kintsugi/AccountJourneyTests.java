@@ -17,22 +17,16 @@ import org.kintsugi.incident.IncidentManagement;
 import org.kintsugi.postmortem.PostmortemManagement;
 import org.kintsugi.postmortem.template.TemplateCatalogue;
 import org.kintsugi.support.Browser;
+import org.kintsugi.support.KintsugiServerTest;
 import org.kintsugi.support.TestPeople;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
 /**
  * Two people who saw the same minutes differently each write their own account, share it, and then both find their
  * observations side by side on the postmortem's timeline as a point to discuss — in a real Chromium.
  */
-@SpringBootTest(
-        webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-        properties = {
-            "kintsugi.admin.email=" + TestPeople.ADMIN_EMAIL,
-            "kintsugi.admin.password=" + TestPeople.PASSWORD,
-            "kintsugi.admin.name=Ada Admin"
-        })
+@KintsugiServerTest
 class AccountJourneyTests {
 
     static Browser browser;

@@ -28,26 +28,17 @@ import org.kintsugi.postmortem.PostmortemView;
 import org.kintsugi.postmortem.TimelineKind;
 import org.kintsugi.postmortem.timeline.TimelineEntry;
 import org.kintsugi.support.Browser;
+import org.kintsugi.support.KintsugiServerTest;
 import org.kintsugi.support.TestPeople;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.context.annotation.Import;
 
 /**
  * Pages as someone new to the team first opens them, on a desktop and on a phone: each shows something to work on or
  * says plainly that there is nothing, the coach's marks sit on saved text, and a second answer to the same why is one
  * keyboard choice away. Screenshots land in {@code target/screenshots/opening-*}.
  */
-@SpringBootTest(
-        webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-        properties = {
-            "kintsugi.admin.email=" + TestPeople.ADMIN_EMAIL,
-            "kintsugi.admin.password=" + TestPeople.PASSWORD,
-            "kintsugi.admin.name=Ada Admin",
-            "kintsugi.reminders.cron=-"
-        })
-@Import(TestPeople.class)
+@KintsugiServerTest
 class OpeningPagesBrowserTests {
 
     static final List<Integer> WIDTHS = List.of(1280, 390);

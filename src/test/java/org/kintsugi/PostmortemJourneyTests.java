@@ -21,19 +21,13 @@ import org.kintsugi.incident.IncidentKind;
 import org.kintsugi.incident.IncidentManagement;
 import org.kintsugi.incident.Severity;
 import org.kintsugi.support.Browser;
+import org.kintsugi.support.KintsugiServerTest;
 import org.kintsugi.support.TestPeople;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
 /** Write a postmortem from a template, paste a chat into its timeline, have a second person approve, publish it. */
-@SpringBootTest(
-        webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-        properties = {
-            "kintsugi.admin.email=" + TestPeople.ADMIN_EMAIL,
-            "kintsugi.admin.password=" + TestPeople.PASSWORD,
-            "kintsugi.admin.name=Ada Admin"
-        })
+@KintsugiServerTest
 class PostmortemJourneyTests {
 
     static final String REVIEWER = "rey.reviewer@kintsugi.test";

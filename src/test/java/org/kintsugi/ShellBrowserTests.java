@@ -22,24 +22,16 @@ import org.kintsugi.incident.Severity;
 import org.kintsugi.postmortem.Author;
 import org.kintsugi.postmortem.PostmortemManagement;
 import org.kintsugi.support.Browser;
+import org.kintsugi.support.KintsugiServerTest;
 import org.kintsugi.support.TestPeople;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.context.annotation.Import;
 
 /**
  * The shell around every page, as a new administrator meets it: no page scrolls sideways on a 390 px phone, the
  * header folds into a menu there that opens by keyboard, and settings sit under one Admin menu.
  */
-@SpringBootTest(
-        webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-        properties = {
-            "kintsugi.admin.email=" + TestPeople.ADMIN_EMAIL,
-            "kintsugi.admin.password=" + TestPeople.PASSWORD,
-            "kintsugi.admin.name=Ada Admin"
-        })
-@Import(TestPeople.class)
+@KintsugiServerTest
 class ShellBrowserTests {
 
     // The innermost elements reaching past the right edge of the window, to say what makes a page too wide.

@@ -20,21 +20,15 @@ import org.junit.jupiter.api.Test;
 import org.kintsugi.KintsugiApplication;
 import org.kintsugi.identity.signin.FailedSignIn;
 import org.kintsugi.identity.signin.SignInThrottle;
+import org.kintsugi.support.KintsugiServerTest;
 import org.kintsugi.support.TestPeople;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.builder.SpringApplicationBuilder;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.core.env.Environment;
 
 /** Kintsugi behind a TLS-terminating proxy, and as several nodes on one database. */
-@SpringBootTest(
-        webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-        properties = {
-            "kintsugi.admin.email=" + TestPeople.ADMIN_EMAIL,
-            "kintsugi.admin.password=" + TestPeople.PASSWORD,
-            "kintsugi.admin.name=Ada Admin"
-        })
+@KintsugiServerTest
 class BehindAProxyAndAcrossNodesTests {
 
     final HttpClient http = HttpClient.newHttpClient();

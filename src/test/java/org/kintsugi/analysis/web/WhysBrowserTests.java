@@ -36,9 +36,9 @@ import org.kintsugi.postmortem.PostmortemTimeline;
 import org.kintsugi.postmortem.TimelineKind;
 import org.kintsugi.postmortem.timeline.TimelineEntry;
 import org.kintsugi.support.Browser;
+import org.kintsugi.support.KintsugiServerTest;
 import org.kintsugi.support.TestPeople;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
 /**
@@ -46,14 +46,7 @@ import org.springframework.boot.test.web.server.LocalServerPort;
  * answer, and move through the tree with the arrow keys; see another person's vote arrive without a reload; then look
  * at a tree of 60 answers and at the factors across postmortems.
  */
-@SpringBootTest(
-        webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-        properties = {
-            "kintsugi.admin.email=" + TestPeople.ADMIN_EMAIL,
-            "kintsugi.admin.password=" + TestPeople.PASSWORD,
-            "kintsugi.admin.name=Ada Admin",
-            "kintsugi.reminders.cron=-"
-        })
+@KintsugiServerTest
 class WhysBrowserTests {
 
     static Browser browser;

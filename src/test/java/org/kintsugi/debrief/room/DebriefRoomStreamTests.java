@@ -8,25 +8,16 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.kintsugi.debrief.DebriefManagement;
 import org.kintsugi.identity.KintsugiPrincipal;
+import org.kintsugi.support.KintsugiServerTest;
 import org.kintsugi.support.TestPeople;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.context.annotation.Import;
 
 /**
  * The room's event stream over a real socket: a client that reconnects with Last-Event-ID is sent every change it
  * missed, from the database, then the live ones, each once and in order; the stream never names a card's author.
  */
-@SpringBootTest(
-        webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-        properties = {
-            "kintsugi.admin.email=" + TestPeople.ADMIN_EMAIL,
-            "kintsugi.admin.password=" + TestPeople.PASSWORD,
-            "kintsugi.admin.name=Ada Admin",
-            "kintsugi.reminders.cron=-"
-        })
-@Import(TestPeople.class)
+@KintsugiServerTest
 class DebriefRoomStreamTests {
 
     static final Duration WAIT = Duration.ofSeconds(10);

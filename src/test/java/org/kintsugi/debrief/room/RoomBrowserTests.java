@@ -34,9 +34,9 @@ import org.kintsugi.identity.Role;
 import org.kintsugi.identity.UserManagement;
 import org.kintsugi.identity.UserView;
 import org.kintsugi.support.Browser;
+import org.kintsugi.support.KintsugiServerTest;
 import org.kintsugi.support.TestPeople;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
 /**
@@ -46,14 +46,7 @@ import org.springframework.boot.test.web.server.LocalServerPort;
  * typed stays through a refresh; and a change that arrives while the page is still reading the room for an earlier one
  * is shown once that read is back.
  */
-@SpringBootTest(
-        webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-        properties = {
-            "kintsugi.admin.email=" + TestPeople.ADMIN_EMAIL,
-            "kintsugi.admin.password=" + TestPeople.PASSWORD,
-            "kintsugi.admin.name=Ada Admin",
-            "kintsugi.reminders.cron=-"
-        })
+@KintsugiServerTest
 class RoomBrowserTests {
 
     static final LocatorAssertions.ContainsTextOptions SOON =

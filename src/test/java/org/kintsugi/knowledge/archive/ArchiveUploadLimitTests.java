@@ -12,25 +12,17 @@ import java.nio.charset.StandardCharsets;
 import java.util.Base64;
 import org.junit.jupiter.api.Test;
 import org.kintsugi.identity.UserView;
+import org.kintsugi.support.KintsugiServerTest;
 import org.kintsugi.support.TestPeople;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.context.annotation.Import;
 
 /**
  * Over real HTTP, where the body's length is declared: an archive may be larger than any other request body
  * ({@code kintsugi.limits.archive-upload}, 32 MB, against {@code request-body}, 4 MB), and past its own limit it is
  * refused {@code 413} before it is read, naming the setting.
  */
-@SpringBootTest(
-        webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-        properties = {
-            "kintsugi.admin.email=" + TestPeople.ADMIN_EMAIL,
-            "kintsugi.admin.password=" + TestPeople.PASSWORD,
-            "kintsugi.admin.name=Ada Admin"
-        })
-@Import(TestPeople.class)
+@KintsugiServerTest
 class ArchiveUploadLimitTests {
 
     @LocalServerPort

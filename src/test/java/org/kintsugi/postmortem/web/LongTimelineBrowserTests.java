@@ -22,21 +22,13 @@ import org.kintsugi.postmortem.PostmortemTimeline;
 import org.kintsugi.postmortem.TimelineKind;
 import org.kintsugi.postmortem.timeline.TimelineEntry;
 import org.kintsugi.support.Browser;
+import org.kintsugi.support.KintsugiServerTest;
 import org.kintsugi.support.TestPeople;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.context.annotation.Import;
 
 /** A timeline of hundreds of events, read a page at a time, moving between pages by keyboard. */
-@SpringBootTest(
-        webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-        properties = {
-            "kintsugi.admin.email=" + TestPeople.ADMIN_EMAIL,
-            "kintsugi.admin.password=" + TestPeople.PASSWORD,
-            "kintsugi.admin.name=Ada Admin"
-        })
-@Import(TestPeople.class)
+@KintsugiServerTest
 class LongTimelineBrowserTests {
 
     static Browser browser;
