@@ -14,11 +14,10 @@ import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
-import org.kintsugi.support.KintsugiAppTest;
+import org.kintsugi.support.KintsugiClockTest;
 import org.kintsugi.support.MovableClock;
 import org.kintsugi.support.TestPeople;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.context.annotation.Import;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
@@ -27,8 +26,7 @@ import org.springframework.test.web.servlet.assertj.MvcTestResult;
 import org.springframework.test.web.servlet.request.RequestPostProcessor;
 
 /** Guessing passwords: five wrong ones lock the account for a while, twenty lock the client address. */
-@KintsugiAppTest
-@Import(MovableClock.Config.class)
+@KintsugiClockTest
 class SignInThrottleTests {
 
     static final AtomicInteger ADDRESSES = new AtomicInteger(1);

@@ -4,20 +4,10 @@ import java.lang.annotation.ElementType;
 import java.lang.annotation.Retention;
 import java.lang.annotation.RetentionPolicy;
 import java.lang.annotation.Target;
-import org.kintsugi.support.KintsugiAppTest;
-import org.kintsugi.support.MovableClock;
-import org.springframework.context.annotation.Import;
-import org.springframework.test.context.TestPropertySource;
+import org.kintsugi.support.KintsugiClockTest;
 
 /** The whole application with a movable clock and the tracker jobs switched off: tests run them by hand. */
 @Target(ElementType.TYPE)
 @Retention(RetentionPolicy.RUNTIME)
-@KintsugiAppTest
-@Import(MovableClock.Config.class)
-@TestPropertySource(
-        properties = {
-            "kintsugi.trackers.poll-cron=-",
-            "kintsugi.trackers.retry-cron=-",
-            "kintsugi.base-url=https://kintsugi.example"
-        })
+@KintsugiClockTest
 @interface TrackerAppTest {}

@@ -5,14 +5,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.time.Duration;
 import java.time.Instant;
 import org.junit.jupiter.api.Test;
-import org.kintsugi.support.KintsugiAppTest;
+import org.kintsugi.support.KintsugiClockTest;
 import org.kintsugi.support.MovableClock;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.context.annotation.Import;
 
 /** Failed sign-ins are kept for a while and up to a number, so guessing cannot fill the database. */
-@KintsugiAppTest
-@Import(MovableClock.Config.class)
+@KintsugiClockTest
 class SignInPruningTests {
 
     @Autowired
