@@ -25,7 +25,9 @@ import org.springframework.stereotype.Component;
 /**
  * Each incident's embedding: stored in {@code knowledge_vectors} beside its search document, and held in memory as
  * 8-bit numbers (384 bytes an incident, 38 MB for 100,000) for a nearest-neighbour scan. Every node reads the rows
- * written since it last looked before it answers, so a vector written on another node is found there too.
+ * written since it last looked before it answers, so a vector written on another node is found there too. Beside each
+ * vector it holds the incident's failure-mechanism profile (14 numbers), worked out from the vector by the {@link
+ * MechanismHead}: no run of the model, and nothing more stored.
  */
 @Component
 public class DocumentVectors {
@@ -37,6 +39,7 @@ public class DocumentVectors {
     private final Clock clock;
     private final boolean enabled;
     private final Map<Long, byte[]> vectors = new ConcurrentHashMap<>();
+    private final Map<Long, float[]> profiles = new ConcurrentHashMap<>();
     private final ReentrantLock catchingUp = new ReentrantLock();
     private volatile Instant readFrom = Instant.EPOCH;
     private volatile boolean loaded;
@@ -90,6 +93,7 @@ public class DocumentVectors {
                 .param(incidentId)
                 .update();
         vectors.remove(incidentId);
+        profiles.remove(incidentId);
     }
 
     /** Return the incident's embedding, if one was made. */
@@ -136,6 +140,35 @@ public class DocumentVectors {
     public record Neighbour(long incidentId, double cosine) {}
 
     /**
+     * Return the incident's failure-mechanism profile as of the last look at the stored rows (made by {@link
+     * #nearestByMechanism}, which comes first): the probabilities of the fourteen {@link Mechanism}s, summing to 1.
+     */
+    Optional<float[]> profileOf(long incidentId) {
+        return Optional.ofNullable(profiles.get(incidentId));
+    }
+
+    /** Return up to {@code limit} incidents whose mechanism profile is nearest this one, nearest first. */
+    public List<Neighbour> nearestByMechanism(float[] profile, int limit, long except) {
+        catchUp();
+        PriorityQueue<Neighbour> best = new PriorityQueue<>(Comparator.comparingDouble(Neighbour::cosine));
+        for (Map.Entry<Long, float[]> entry : profiles.entrySet()) {
+            if (entry.getKey() == except) {
+                continue;
+            }
+            double similarity = MechanismHead.similarity(profile, entry.getValue());
+            if (best.size() < limit) {
+                best.add(new Neighbour(entry.getKey(), similarity));
+            } else if (similarity > best.peek().cosine()) {
+                best.poll();
+                best.add(new Neighbour(entry.getKey(), similarity));
+            }
+        }
+        List<Neighbour> nearest = new ArrayList<>(best);
+        nearest.sort(Comparator.comparingDouble(Neighbour::cosine).reversed());
+        return nearest;
+    }
+
+    /**
      * Read the rows written since the last look (all of them the first time). A row becomes visible when its
      * transaction commits, a little after the time it carries, so each look goes back {@link #LATE_COMMIT} before the
      * previous look began; rows older than that were all visible then and are not read again.
@@ -151,7 +184,9 @@ public class DocumentVectors {
             jdbc.sql("select incident_id, vector from knowledge_vectors where computed_at >= ?")
                     .param(java.sql.Timestamp.from(from))
                     .query((rs, n) -> {
-                        vectors.put(rs.getLong(1), quantised(decode(rs.getString(2))));
+                        float[] vector = decode(rs.getString(2));
+                        vectors.put(rs.getLong(1), quantised(vector));
+                        profiles.put(rs.getLong(1), MechanismHead.builtIn().profile(vector));
                         return null;
                     })
                     .list();

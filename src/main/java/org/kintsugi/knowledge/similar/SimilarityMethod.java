@@ -3,12 +3,14 @@ package org.kintsugi.knowledge.similar;
 import java.util.Locale;
 import java.util.Optional;
 
-/** How suggestions are ranked: by shared words, by meaning, or both fused with shared factors and services. */
+/** How suggestions are ranked: by shared words, by meaning, by failure mechanism, or all fused with shared factors and services. */
 public enum SimilarityMethod {
     /** BM25 over the index with the source's most frequent words. */
     LEXICAL,
     /** Nearest embeddings. */
     SEMANTIC,
+    /** Nearest failure-mechanism profiles, read from the embeddings by the {@link MechanismHead}. */
+    MECHANISM,
     /** Both lists and the shared factor categories and services, weighed together. */
     HYBRID;
 

@@ -103,7 +103,7 @@ class SimilarApi {
         }
         return SimilarityMethod.named(method)
                 .orElseThrow(() -> new InvalidInputException(
-                        "method", "must be hybrid, lexical or semantic, not \"" + method + "\""));
+                        "method", "must be hybrid, lexical, semantic or mechanism, not \"" + method + "\""));
     }
 
     private static List<Suggestion> of(List<SimilarIncident> found) {

@@ -73,7 +73,8 @@ class SimilarApiTests {
         assertThat(found).extracting(f -> f.get("incidentKey")).doesNotContain(fresh.key());
         assertThat(JsonPath.<List<String>>read(json, "$[0].reasons").toString())
                 .contains("Both mention")
-                .contains("certificate");
+                .contains("certificate")
+                .contains("Both look like: a certificate or credential that expired");
         assertThat(json).doesNotContain("renewal had silently failed");
         assertThat(JsonPath.<Double>read(json, "$[0].score")).isBetween(0.0, 1.0);
     }
@@ -108,6 +109,15 @@ class SimilarApiTests {
             assertThat(result).as(method).hasStatus(HttpStatus.OK);
             assertThat(body(result)).as(method).contains(old.key());
         }
+        // Failure mechanism alone ranks every incident so far by what failed, not by words: it answers, but the
+        // look-alike need not be among its five.
+        assertThat(mvc.post()
+                        .uri("/api/v1/similar?method=mechanism")
+                        .with(httpBasic(member.email(), TestPeople.PASSWORD))
+                        .contentType(MediaType.APPLICATION_JSON)
+                        .content(request)
+                        .exchange())
+                .hasStatus(HttpStatus.OK);
     }
 
     @Test
