@@ -41,7 +41,10 @@ class IndexTasks {
     /**
      * At shutdown, while the database and the index are still open: drop the refreshes still queued (each stays
      * incomplete in the registry and is published again at the next start) and wait for the running ones, so none is
-     * cut off half-way through a commit or left to fail against a closed database.
+     * cut off half-way through a commit or left to fail against a closed database. An executor paused by a stopped
+     * context (as the test framework stops contexts it keeps for later) holds a refresh it has already taken until it
+     * is resumed, and nothing resumes it once the context closes: it is resumed here, so that refresh runs and the
+     * threads end instead of holding the shutdown for the whole wait.
      */
     @Bean
     ApplicationListener<ContextClosedEvent> knowledgeIndexTasksDrain(
@@ -50,6 +53,9 @@ class IndexTasks {
             ThreadPoolExecutor pool = executor.getThreadPoolExecutor();
             pool.getQueue().clear();
             pool.shutdown();
+            if (!executor.isRunning()) {
+                executor.start();
+            }
             try {
                 if (!pool.awaitTermination(DRAIN_SECONDS, TimeUnit.SECONDS)) {
                     LOG.warn("Index refreshes still running after {} s at shutdown", DRAIN_SECONDS);
