@@ -22,26 +22,17 @@ import org.kintsugi.identity.UserView;
 import org.kintsugi.incident.IncidentManagement;
 import org.kintsugi.postmortem.PostmortemManagement;
 import org.kintsugi.support.Browser;
+import org.kintsugi.support.KintsugiServerClockTest;
 import org.kintsugi.support.MovableClock;
 import org.kintsugi.support.TestPeople;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.context.annotation.Import;
 
 /**
  * Propose three actions, see two refused while they soak, move the clock past the soak time, commit them, complete
  * one and verify that it worked — in a real Chromium.
  */
-@SpringBootTest(
-        webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-        properties = {
-            "kintsugi.admin.email=" + TestPeople.ADMIN_EMAIL,
-            "kintsugi.admin.password=" + TestPeople.PASSWORD,
-            "kintsugi.admin.name=Ada Admin",
-            "kintsugi.reminders.cron=-"
-        })
-@Import(MovableClock.Config.class)
+@KintsugiServerClockTest
 class ActionJourneyTests {
 
     static Browser browser;

@@ -20,27 +20,17 @@ import org.kintsugi.incident.IncidentManagement;
 import org.kintsugi.postmortem.PostmortemManagement;
 import org.kintsugi.postmortem.template.TemplateCatalogue;
 import org.kintsugi.support.Browser;
-import org.kintsugi.support.MovableClock;
+import org.kintsugi.support.KintsugiServerClockTest;
 import org.kintsugi.support.TestPeople;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.context.annotation.Import;
 
 /**
  * The blameless analysis of one postmortem in a real Chromium: two people write accounts that disagree and share them;
  * the owner builds a five-whys tree with two branches, cites one account as evidence, votes, chooses the path and turns
  * an answer into an action item; and the language coach marks "Bob should have checked the dashboard" as it is typed.
  */
-@SpringBootTest(
-        webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-        properties = {
-            "kintsugi.admin.email=" + TestPeople.ADMIN_EMAIL,
-            "kintsugi.admin.password=" + TestPeople.PASSWORD,
-            "kintsugi.admin.name=Ada Admin",
-            "kintsugi.reminders.cron=-"
-        })
-@Import(MovableClock.Config.class)
+@KintsugiServerClockTest
 class BlamelessAnalysisJourneyTests {
 
     static Browser browser;

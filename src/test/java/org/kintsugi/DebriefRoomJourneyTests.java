@@ -50,9 +50,9 @@ import org.kintsugi.incident.IncidentManagement;
 import org.kintsugi.postmortem.PostmortemManagement;
 import org.kintsugi.support.Browser;
 import org.kintsugi.support.ChatServer;
+import org.kintsugi.support.KintsugiServerTest;
 import org.kintsugi.support.TestPeople;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
@@ -64,14 +64,7 @@ import org.springframework.test.context.DynamicPropertySource;
  * The facilitator shares the summary with those invited, who get it by mail, and with the teams involved, whose chat
  * channel gets it through its incoming webhook. Screenshots at 1280 and 390 px.
  */
-@SpringBootTest(
-        webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-        properties = {
-            "kintsugi.admin.email=" + TestPeople.ADMIN_EMAIL,
-            "kintsugi.admin.password=" + TestPeople.PASSWORD,
-            "kintsugi.admin.name=Ada Admin",
-            "kintsugi.reminders.cron=-"
-        })
+@KintsugiServerTest
 class DebriefRoomJourneyTests {
 
     /** How long a change may take to reach another browser: "within a second", with room for a busy build machine. */

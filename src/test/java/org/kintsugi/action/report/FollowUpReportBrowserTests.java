@@ -9,22 +9,17 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.kintsugi.support.Browser;
+import org.kintsugi.support.KintsugiServerTest;
 import org.kintsugi.support.TestPeople;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.context.annotation.Import;
+import org.springframework.test.context.TestPropertySource;
 
 /** Read the follow-up report in a real browser, move between months and turn the monthly mail on, by keyboard. */
-@SpringBootTest(
-        webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-        properties = {
-            "kintsugi.admin.email=" + TestPeople.ADMIN_EMAIL,
-            "kintsugi.admin.password=" + TestPeople.PASSWORD,
-            "kintsugi.admin.name=Ada Admin",
-            "kintsugi.reports.cron=-"
-        })
-@Import({ReportTestConfiguration.class, TestPeople.class})
+@KintsugiServerTest
+@Import(ReportTestConfiguration.class)
+@TestPropertySource(properties = "kintsugi.reports.cron=-")
 class FollowUpReportBrowserTests {
 
     static Browser browser;
