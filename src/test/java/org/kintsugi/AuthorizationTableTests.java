@@ -52,7 +52,14 @@ import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandl
  * <p>The columns: anonymous, a viewer, a co-author of the postmortem (who also writes the draft account on it), its
  * owner (who also holds the API token), another member, and an administrator. Each call that is not a read gets a
  * world of its own — incident, postmortem, action item, account, why-answer… made on demand — so no row changes what
- * another row sees. Administrators change settings here, so the context is not reused after this class.
+ * another row sees. Administrators change settings here, so the context is not reused after this class: the rows
+ * empty the rules that pick the default template, change the vote limits, switch the GitHub tracker on at an address
+ * where nothing listens (tickets wait to be retried) and off again, add chat channels for every publication at such an
+ * address, subscribe the first administrator to every publication, add factor categories and start a search rebuild
+ * and archive imports that run on in the background. It also leaves hundreds of incidents, postmortems (published
+ * ones among them) and action items about an expired certificate, with the people who wrote them, which the
+ * application has no call to delete and which would crowd the search and similar-incident results of the classes
+ * after it. Closing the context (and its database of its own) undoes all of that.
  */
 @KintsugiAppTest
 @DirtiesContext
