@@ -15,8 +15,9 @@ import org.jspecify.annotations.Nullable;
  * {@link BlameHead}. A sentence taken for blame keeps the rule layer's findings in it, or, when no rule spoke, gets one
  * finding on the clause that names the person, with the category of the nearest {@link Categories centroid}. A
  * sentence taken for description loses the built-in rules' findings (the rules are woken by words; the classifier
- * reads the whole sentence); house rules are always kept, and a sentence a house rule marked gets no second finding. A sentence that names nobody and woke no rule is not
- * embedded at all: blame needs someone to blame, and skipping those keeps long reviews fast. Embeddings are cached per sentence text, so a review after an
+ * reads the whole sentence); house rules are always kept, and a sentence a house rule marked gets no second finding. A sentence that woke no rule and that {@link
+ * Signals#worthWeighing} passes over (it names nobody and holds no word that blames without a name) is not embedded at
+ * all: blame needs someone to blame, and skipping those keeps long reviews fast. Embeddings are cached per sentence text, so a review after an
  * edit embeds only the sentences that changed.
  */
 final class BlameClassifier {
@@ -102,7 +103,7 @@ final class BlameClassifier {
 
     /**
      * Count the sentences of {@code text} that {@link #review} would weigh with the model (embed, unless cached): those
-     * of three tokens or more that a built-in rule marked or that name a person.
+     * of three tokens or more that a built-in rule marked or that are {@link Signals#worthWeighing worth weighing}.
      */
     static int toWeigh(String text, LanguageReview byRules, Set<String> builtInRules) {
         Tokens tokens = Tokens.of(text);
@@ -126,7 +127,7 @@ final class BlameClassifier {
     }
 
     private static boolean weighs(Sentence sentence) {
-        return Signals.mentionsPerson(sentence);
+        return Signals.worthWeighing(sentence);
     }
 
     private boolean blames(Sentence sentence, String text, List<Finding> ruled) {

@@ -44,7 +44,7 @@ final class Sentence {
     /**
      * Tell whether token {@code i} is a person's name, judged by the part it plays rather than by a list of names: an
      * {@code @handle}; or a capitalised word shaped like a name (no digits, no inner capitals) that owns something
-     * ("Ngozi's change"), acts ("Ngozi deployed", "Ngozi never checked") or is the agent after "by". Product names
+     * ("Ngozi's change"), acts ("Ngozi deployed", "Ngozi never checked") or is the agent after "by" or "because of". Product names
      * that act are read as people too; the classifier weighs that against the rest of the sentence.
      */
     boolean named(int i) {
@@ -79,7 +79,8 @@ final class Sentence {
         return !first
                 && (word(i - 1).equals("by")
                         || word(i - 1).equals("blame")
-                        || word(i - 1).equals("on"));
+                        || word(i - 1).equals("on")
+                        || word(i - 1).equals("of") && word(i - 2).equals("because"));
     }
 
     private boolean nameShaped(int i) {

@@ -2,11 +2,13 @@ package org.kintsugi.analysis.coach;
 
 import java.util.List;
 import java.util.Set;
+import java.util.regex.Pattern;
 
 /**
  * The grammar cues the classifier reads beside a sentence's embedding: whether the rule layer found blame of each
  * kind, whether blame words are quoted or mentioned as words, whether a person acts as the subject, whether a system
- * is the subject, and whether "should" looks forward. Each cue is 0 or 1.
+ * is the subject, whether "should" looks forward, whether the sentence carries a time of day (a timeline entry) and
+ * whether it holds a verb of responding to the incident ("paged", "restarted", "rolled back"). Each cue is 0 or 1.
  */
 final class Signals {
 
@@ -19,7 +21,9 @@ final class Signals {
             "person-subject",
             "named-person",
             "system-subject",
-            "forward-should");
+            "forward-should",
+            "clock-time",
+            "response-verb");
 
     static final int COUNT = NAMES.size();
 
@@ -101,7 +105,71 @@ final class Signals {
         f[6] = flag(namedPerson(s));
         f[7] = flag(systemSubject(s));
         f[8] = flag(forwardShould(s));
+        f[9] = flag(clockTime(s));
+        f[10] = flag(responseVerb(s));
         return f;
+    }
+
+    private static final Pattern CLOCK = Pattern.compile("\\b\\d{1,2}:\\d{2}\\b|\\bUTC\\b|\\b\\d{1,2} ?(am|pm)\\b");
+
+    /** A time of day: the sentence reads like a timeline entry. */
+    static boolean clockTime(Sentence s) {
+        if (s.to <= s.from) return false;
+        return CLOCK.matcher(s.t.text.substring(s.t.starts[s.from], s.t.ends[s.to - 1]))
+                .find();
+    }
+
+    private static final Set<String> RESPONSE_VERBS = Set.of(
+            "restarted",
+            "rolled",
+            "reverted",
+            "restored",
+            "paged",
+            "escalated",
+            "mitigated",
+            "fixed",
+            "noticed",
+            "investigated",
+            "declared",
+            "acknowledged",
+            "joined",
+            "opened",
+            "posted",
+            "contacted",
+            "called",
+            "informed",
+            "notified",
+            "resolved",
+            "recovered",
+            "confirmed",
+            "spotted",
+            "found",
+            "identified",
+            "raised",
+            "reported",
+            "alerted",
+            "deployed",
+            "scaled",
+            "failed",
+            "drained",
+            "replied",
+            "answered",
+            "triaged",
+            "diagnosed",
+            "traced",
+            "handed",
+            "took",
+            "coordinated",
+            "led",
+            "started",
+            "stopped");
+
+    /** A verb of responding to the incident: someone noticed, paged, restarted, rolled back. */
+    static boolean responseVerb(Sentence s) {
+        for (int i = s.from; i < s.to; i++) {
+            if (RESPONSE_VERBS.contains(s.word(i))) return true;
+        }
+        return false;
     }
 
     private static float flag(boolean on) {
@@ -145,7 +213,7 @@ final class Signals {
 
     /**
      * Tell whether the sentence speaks of anyone at all: a pronoun, a role, a team, a possessive, a name or a handle.
-     * Blame needs someone to blame, so the classifier is not asked about sentences that name nobody.
+     * Blame needs someone to blame: this is the first test of {@link #worthWeighing}.
      */
     static boolean mentionsPerson(Sentence s) {
         for (int i = s.from; i < s.to; i++) {
@@ -155,6 +223,117 @@ final class Signals {
             if (s.personOrPossessive(i)) return true;
         }
         return false;
+    }
+
+    /**
+     * Words that carry blame of someone a sentence does not name as a person: hindsight ("would have", "it was
+     * obvious"), departments acting ("finance renamed the column"), questions of who, and the words of sarcasm.
+     */
+    private static final Set<String> UNNAMED_BLAME_WORDS = Set.of(
+            "would",
+            "could",
+            "should",
+            "ought",
+            "needed",
+            "obvious",
+            "obviously",
+            "plain",
+            "predictable",
+            "foreseeable",
+            "why",
+            "had",
+            "typo",
+            "slip",
+            "finger",
+            "miskey",
+            "manual",
+            "blame",
+            "fault",
+            "classic",
+            "typical",
+            "genius",
+            "bravo",
+            "stellar",
+            "fantastic",
+            "finance",
+            "accounting",
+            "marketing",
+            "sales",
+            "legal",
+            "procurement",
+            "facilities",
+            "networking",
+            "reception",
+            "ops",
+            "infra",
+            "security",
+            "hr",
+            "support",
+            "qa",
+            "desk",
+            "payroll",
+            "accounts",
+            "who",
+            "nobody",
+            "anyone",
+            "someone",
+            "somebody",
+            "no-one",
+            "everyone");
+
+    private static final Set<String> ERROR_WORDS = Set.of("error", "errors", "mistake", "mistakes");
+
+    /** Nouns after "error" that make it a measure of a system: "error rate", "error budget", "error messages". */
+    private static final Set<String> ERROR_NOUN_FOLLOWERS = Set.of(
+            "rate",
+            "rates",
+            "budget",
+            "budgets",
+            "message",
+            "messages",
+            "code",
+            "codes",
+            "log",
+            "logs",
+            "page",
+            "pages",
+            "handling",
+            "handler",
+            "count",
+            "counts",
+            "spike",
+            "spikes",
+            "ratio",
+            "level",
+            "levels");
+
+    /**
+     * Tell whether the classifier should weigh the sentence: it names someone ({@link #mentionsPerson}); or it holds
+     * an error offered as the cause ("a manual error", not "the error rate" or "not human error"), a capitalised agent
+     * after "by", an emoji, or, unless a system is its subject, a word that blames without naming a person; or it
+     * opens with a capitalised word followed by a past tense ("Nour dropped the index", "Dan carelessly deleted", which
+     * {@link Sentence#named} leaves to the rules because "Checkout failed" has the same shape). The rest are plain
+     * statements about systems, and skipping them keeps long reviews fast.
+     */
+    static boolean worthWeighing(Sentence s) {
+        if (mentionsPerson(s)) return true;
+        boolean systemSubject = systemSubject(s);
+        for (int i = s.from; i < s.to; i++) {
+            String w = s.word(i);
+            if (ERROR_WORDS.contains(w)) {
+                if (!ERROR_NOUN_FOLLOWERS.contains(s.word(i + 1)) && !s.negatedBefore(i, 2)) return true;
+            } else if (w.equals("by")) {
+                int agent = s.word(i + 1).equals("the") ? i + 2 : i + 1;
+                if (agent < s.to && s.t.capitalised[agent]) return true;
+            } else if (UNNAMED_BLAME_WORDS.contains(w) && !systemSubject) {
+                return true;
+            } else if (!w.isEmpty() && Character.getType(w.codePointAt(0)) == Character.OTHER_SYMBOL) {
+                return true;
+            }
+        }
+        if (!s.t.capitalised[s.from]) return false;
+        String next = s.word(s.from + 1);
+        return Lexicon.isParticiple(next) || next.endsWith("ly") && Lexicon.isParticiple(s.word(s.from + 2));
     }
 
     static boolean systemSubject(Sentence s) {

@@ -57,6 +57,58 @@ class BlameClassifierTests {
     }
 
     @Nested
+    @DisplayName("which sentences the classifier weighs")
+    class Weighing {
+
+        static boolean weighs(String text) {
+            Tokens tokens = Tokens.of(text);
+            return Signals.worthWeighing(new Sentence(tokens, 0, tokens.size));
+        }
+
+        @ParameterizedTest
+        @ValueSource(
+                strings = {
+                    "Nour dropped the index.",
+                    "Zanele carelessly deleted the volume.",
+                    "This incident happened because of Tavita.",
+                    "Marketing sent the campaign to the full list.",
+                    "A quick diff before merging would have caught the deleted line.",
+                    "It was obvious from the first diff that the config was wrong.",
+                    "RCA: manual error while updating the DNS records.",
+                    "The firewall rule was added by Rustam at 09:12.",
+                    "Seriously impressive how the night shift lost a whole pallet 🙃"
+                })
+        void blameThatNamesNoPersonIsWeighed(String sentence) {
+            assertThat(weighs(sentence)).as(sentence).isTrue();
+        }
+
+        @ParameterizedTest
+        @ValueSource(
+                strings = {
+                    "The error rate rose to 4% within a minute.",
+                    "The outage was caused by a race condition in the cache layer.",
+                    "The database should have failed over automatically but did not.",
+                    "This was not human error: the form allowed an ambiguous choice.",
+                    "Disk usage grew by 2 GB an hour."
+                })
+        void plainStatementsAboutSystemsAreNot(String sentence) {
+            assertThat(weighs(sentence)).as(sentence).isFalse();
+        }
+
+        @Test
+        void timelineCuesAreSignals() {
+            Tokens tokens = Tokens.of("At 14:02 UTC Rustam paged the database team.");
+            float[] signals = Signals.of(new Sentence(tokens, 0, tokens.size), java.util.Set.of());
+            assertThat(signals[Signals.NAMES.indexOf("clock-time")]).isEqualTo(1f);
+            assertThat(signals[Signals.NAMES.indexOf("response-verb")]).isEqualTo(1f);
+            Tokens plain = Tokens.of("Rustam never reads the runbook.");
+            float[] none = Signals.of(new Sentence(plain, 0, plain.size), java.util.Set.of());
+            assertThat(none[Signals.NAMES.indexOf("clock-time")]).isZero();
+            assertThat(none[Signals.NAMES.indexOf("response-verb")]).isZero();
+        }
+    }
+
+    @Nested
     @DisplayName("look-alikes left alone")
     class LookAlikes {
 

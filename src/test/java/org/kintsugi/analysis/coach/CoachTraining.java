@@ -34,7 +34,7 @@ public final class CoachTraining {
 
     record Example(Row row, float[] embedding, float[] signals, boolean asked) {}
 
-    /** Decide as {@link BlameClassifier} does: sentences that name nobody and woke no rule are never flagged. */
+    /** Decide as {@link BlameClassifier} does: sentences not worth weighing that woke no rule are never flagged. */
     static boolean flags(BlameHead head, Example e) {
         return e.asked() && head.blames(e.embedding(), e.signals());
     }
@@ -120,7 +120,7 @@ public final class CoachTraining {
             rules.review(row.sentence()).findings().forEach(f -> found.add(f.category()));
             Sentence sentence = new Sentence(tokens, 0, tokens.size);
             float[] signals = Signals.of(sentence, found);
-            boolean asked = !found.isEmpty() || Signals.mentionsPerson(sentence);
+            boolean asked = !found.isEmpty() || Signals.worthWeighing(sentence);
             examples.add(new Example(row, embeddings.vector(row.sentence()), signals, asked));
         }
         return examples;

@@ -81,7 +81,7 @@ class LanguageBenchmark {
         long heapAfter = heapUsed();
         System.out.printf(
                 Locale.ROOT,
-                "whole coach, %d words, %d sentences embedded (of those naming someone), %d findings:%n"
+                "whole coach, %d words, %d sentences embedded (of those worth weighing), %d findings:%n"
                         + "  model load %.0f ms; cold review %.0f ms (first in the JVM), %.0f ms (fresh cache, JIT warm);%n"
                         + "  after one sentence changes %.1f ms (best of 20)%n"
                         + "  model %.1f MB on disk; heap with model +%.0f MB, after reviews +%.0f MB;"
