@@ -63,6 +63,9 @@ class SimilarEvaluationTests {
     TestPeople people;
 
     @Autowired
+    DocumentVectors vectors;
+
+    @Autowired
     @org.springframework.beans.factory.annotation.Qualifier("knowledgeIndexTasks")
     org.springframework.scheduling.concurrent.ThreadPoolTaskExecutor indexTasks;
 
@@ -154,6 +157,70 @@ class SimilarEvaluationTests {
             }
         }
         assertThat(chosen).as("the chosen weights' dev P@5").isGreaterThan(0);
+    }
+
+    /**
+     * The "Both look like" reason is given only when both incidents' likeliest mechanism is the same and holds at least
+     * {@link SimilarIncidents#REASON_CONFIDENCE} of each profile. The bar is chosen here, on the dev split only: among
+     * the dev incidents' top five suggestions, how often a reason given at each bar names the mechanism both incidents
+     * are labelled with.
+     */
+    @Test
+    void theMechanismReasonIsChosenOnTheDevSplit() {
+        System.out.println("Similar incidents, \"Both look like\" on dev (bar: reasons given, of them right; incidents"
+                + " at or over the bar, of them whose likeliest mechanism is their label):");
+        for (double bar : new double[] {0, 0.2, 0.3, 0.4, 0.5, 0.6}) {
+            int given = 0;
+            int right = 0;
+            int sure = 0;
+            int sureRight = 0;
+            for (var entry : labelled.entrySet()) {
+                Labelled asker = entry.getValue();
+                if (!asker.split().equals("dev")) continue;
+                // asking first brings the in-memory profiles up to date with the index
+                List<SimilarIncident> suggestions = similar.forIncident(entry.getKey(), 5, SimilarityMethod.HYBRID);
+                float[] profile = vectors.profileOf(entry.getKey()).orElseThrow();
+                Mechanism top = MechanismHead.top(profile);
+                if (profile[top.ordinal()] >= bar) {
+                    sure++;
+                    if (top.id().equals(asker.mechanism())) sureRight++;
+                }
+                for (SimilarIncident found : suggestions) {
+                    Labelled other = labelled.get(found.incidentId());
+                    float[] theirs = vectors.profileOf(found.incidentId()).orElse(null);
+                    if (other == null || theirs == null || MechanismHead.top(theirs) != top) continue;
+                    if (profile[top.ordinal()] < bar || theirs[top.ordinal()] < bar) continue;
+                    given++;
+                    if (top.id().equals(asker.mechanism()) && top.id().equals(other.mechanism())) right++;
+                }
+            }
+            System.out.printf(
+                    "  bar %.1f: %d reasons, %.2f right; %d incidents, %.2f right%n",
+                    bar, given, right / (double) Math.max(1, given), sure, sureRight / (double) Math.max(1, sure));
+        }
+        int given = 0;
+        int right = 0;
+        for (var entry : labelled.entrySet()) {
+            Labelled asker = entry.getValue();
+            if (!asker.split().equals("dev")) continue;
+            for (SimilarIncident found : similar.forIncident(entry.getKey(), 5, SimilarityMethod.HYBRID)) {
+                Labelled other = labelled.get(found.incidentId());
+                var reason = found.reasons().stream()
+                        .filter(r -> r.startsWith("Both look like: "))
+                        .findFirst();
+                if (other == null || reason.isEmpty()) continue;
+                given++;
+                Mechanism named = java.util.Arrays.stream(Mechanism.values())
+                        .filter(m -> reason.get().equals("Both look like: " + m.phrase()))
+                        .findFirst()
+                        .orElseThrow();
+                if (named.id().equals(asker.mechanism()) && named.id().equals(other.mechanism())) right++;
+            }
+        }
+        System.out.printf("  as served: %d reasons on dev, %d right%n", given, right);
+        assertThat(right)
+                .as("reasons that name the mechanism both are labelled with")
+                .isGreaterThan(given / 2);
     }
 
     double macroPrecisionAtFive(String split, SimilarIncidents.Weights weights) {
