@@ -26,8 +26,8 @@ import org.springframework.stereotype.Component;
  * Each incident's embedding: stored in {@code knowledge_vectors} beside its search document, and held in memory as
  * 8-bit numbers (384 bytes an incident, 38 MB for 100,000) for a nearest-neighbour scan. Every node reads the rows
  * written since it last looked before it answers, so a vector written on another node is found there too. Beside each
- * vector it holds the incident's failure-mechanism profile (14 numbers), worked out from the vector by the {@link
- * MechanismHead}: no run of the model, and nothing more stored.
+ * vector it holds the incident's failure-mechanism profile (14 numbers): the mean of the {@link MechanismHead}'s
+ * reading of each passage, made with the vector from the same run of the model and stored beside it.
  */
 @Component
 public class DocumentVectors {
@@ -64,25 +64,26 @@ public class DocumentVectors {
             return;
         }
         String hash = hash(passages);
-        Optional<String> stored = jdbc.sql("select text_hash from knowledge_vectors where incident_id = ?")
+        Optional<Boolean> current = jdbc.sql("select text_hash, profile from knowledge_vectors where incident_id = ?")
                 .param(incidentId)
-                .query(String.class)
+                .query((rs, n) -> rs.getString(1).equals(hash) && rs.getString(2) != null)
                 .optional();
-        if (stored.isPresent() && stored.get().equals(hash)) {
+        if (current.orElse(false)) {
             return;
         }
-        float[] vector = Embedder.embed(passages);
-        String encoded = encode(vector);
+        Embedder.Meaning meaning = Embedder.embed(passages);
+        String vector = encode(meaning.vector());
+        String profile = encode(meaning.profile());
         Instant now = clock.instant();
-        if (stored.isPresent()) {
-            jdbc.sql("update knowledge_vectors set model = ?, text_hash = ?, vector = ?, computed_at = ?"
+        if (current.isPresent()) {
+            jdbc.sql("update knowledge_vectors set model = ?, text_hash = ?, vector = ?, profile = ?, computed_at = ?"
                             + " where incident_id = ?")
-                    .params(Embedder.MODEL, hash, encoded, java.sql.Timestamp.from(now), incidentId)
+                    .params(Embedder.MODEL, hash, vector, profile, java.sql.Timestamp.from(now), incidentId)
                     .update();
         } else {
-            jdbc.sql("insert into knowledge_vectors (incident_id, model, text_hash, vector, computed_at)"
-                            + " values (?, ?, ?, ?, ?)")
-                    .params(incidentId, Embedder.MODEL, hash, encoded, java.sql.Timestamp.from(now))
+            jdbc.sql("insert into knowledge_vectors (incident_id, model, text_hash, vector, profile, computed_at)"
+                            + " values (?, ?, ?, ?, ?, ?)")
+                    .params(incidentId, Embedder.MODEL, hash, vector, profile, java.sql.Timestamp.from(now))
                     .update();
         }
     }
@@ -181,12 +182,16 @@ public class DocumentVectors {
         try {
             Instant started = clock.instant();
             Instant from = loaded ? readFrom : Instant.EPOCH;
-            jdbc.sql("select incident_id, vector from knowledge_vectors where computed_at >= ?")
+            jdbc.sql("select incident_id, vector, profile from knowledge_vectors where computed_at >= ?")
                     .param(java.sql.Timestamp.from(from))
                     .query((rs, n) -> {
                         float[] vector = decode(rs.getString(2));
+                        String profile = rs.getString(3);
                         vectors.put(rs.getLong(1), quantised(vector));
-                        profiles.put(rs.getLong(1), MechanismHead.builtIn().profile(vector));
+                        // a row made before profiles were stored: read from the mean until the fill-in makes it again
+                        profiles.put(
+                                rs.getLong(1),
+                                profile == null ? MechanismHead.builtIn().profile(vector) : decode(profile));
                         return null;
                     })
                     .list();

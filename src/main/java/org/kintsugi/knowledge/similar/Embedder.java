@@ -21,21 +21,32 @@ public final class Embedder {
     private Embedder() {}
 
     /**
-     * Return the mean of the passages' embeddings, normalised to length 1, or an all-zero vector when every passage
-     * is blank.
+     * A document's meaning: the mean of its passages' embeddings, normalised to length 1, and the mean of the passages'
+     * failure-mechanism profiles (read by the {@link MechanismHead} from each passage, so that one passage about what
+     * failed is not diluted by the others before it is read).
      */
-    public static float[] embed(List<String> passages) {
+    public record Meaning(float[] vector, float[] profile) {}
+
+    /** Return the meaning of the passages; all zero when every passage is blank. */
+    public static Meaning embed(List<String> passages) {
         List<String> texts = passages.stream().filter(p -> !p.isBlank()).toList();
         float[] mean = new float[DIMENSIONS];
+        float[] profile = new float[Mechanism.values().length];
         if (texts.isEmpty()) {
-            return mean;
+            return new Meaning(mean, profile);
         }
-        for (float[] vector : SentenceModel.get().vectors(texts)) {
+        MechanismHead head = MechanismHead.builtIn();
+        List<float[]> vectors = SentenceModel.get().vectors(texts);
+        for (float[] vector : vectors) {
             for (int i = 0; i < DIMENSIONS; i++) {
                 mean[i] += vector[i];
             }
+            float[] passage = head.profile(vector);
+            for (int i = 0; i < profile.length; i++) {
+                profile[i] += passage[i] / vectors.size();
+            }
         }
-        return normalised(mean);
+        return new Meaning(normalised(mean), profile);
     }
 
     /** Return the first {@code words} words of the text, for a passage. */

@@ -80,10 +80,9 @@ public class SimilarIncidents {
             return List.of();
         }
         Row row = source.get();
-        float[] vector = method == SimilarityMethod.LEXICAL
-                ? null
-                : vectors.of(incidentId).orElseGet(() -> embed(row));
-        return similar(row, vector, limit, method);
+        Embedder.Meaning meaning =
+                method == SimilarityMethod.LEXICAL ? null : stored(incidentId).orElseGet(() -> embed(row));
+        return similar(row, meaning, limit, method);
     }
 
     /** Return up to {@code limit} past incidents like one described by these words, before it is declared. */
@@ -94,8 +93,8 @@ public class SimilarIncidents {
         if ((title + summary + impact).isBlank()) {
             return List.of();
         }
-        float[] vector = method == SimilarityMethod.LEXICAL ? null : embed(row);
-        return similar(row, vector, limit, method);
+        Embedder.Meaning meaning = method == SimilarityMethod.LEXICAL ? null : embed(row);
+        return similar(row, meaning, limit, method);
     }
 
     private static void checkLimit(int limit) {
@@ -104,16 +103,33 @@ public class SimilarIncidents {
         }
     }
 
-    private @Nullable float[] embed(Row row) {
+    private Optional<Embedder.Meaning> stored(long incidentId) {
+        return vectors.of(incidentId)
+                .map(vector -> new Embedder.Meaning(
+                        vector,
+                        vectors.profileOf(incidentId)
+                                .orElseGet(() -> MechanismHead.builtIn().profile(vector))));
+    }
+
+    private Embedder.@Nullable Meaning embed(Row row) {
         if (!vectors.enabled()) {
             return null;
         }
         return Embedder.embed(Passages.of(row.title, row.summary, row.impact, row.sections, row.whys, row.factors));
     }
 
-    private List<SimilarIncident> similar(Row source, @Nullable float[] vector, int limit, SimilarityMethod method) {
-        return similar(source, vector, limit, method, Weights.CHOSEN);
+    private List<SimilarIncident> similar(
+            Row source, Embedder.@Nullable Meaning meaning, int limit, SimilarityMethod method) {
+        return similar(source, meaning, limit, method, Weights.CHOSEN);
     }
+
+    /**
+     * The share of both profiles the common likeliest mechanism must hold before a suggestion names it. Chosen on the
+     * dev split (SimilarEvaluationTests): with no bar 34 % of the reasons named the mechanism both incidents are
+     * labelled with, at 0.4 45 %, at 0.5 63 % (92 reasons on the 90 dev incidents' top five), at 0.6 70 % (66). With
+     * profiles read per passage: no bar 37 %, 0.4 56 %, 0.5 76 % (66 reasons), 0.6 74 % (57).
+     */
+    static final double REASON_CONFIDENCE = 0.5;
 
     /**
      * How the four rankings are weighed in the hybrid: each score is scaled to 0..1 over the candidates (BM25 by the
@@ -122,13 +138,6 @@ public class SimilarIncidents {
      * only: with the mechanism at 0 the dev P@5 was 0.298, at 0.5 0.324, 1 0.328, 2 0.333, 4 0.333 (the best point of
      * the grid, 0.338, was as often with the embeddings' cosine left out as with it in).
      */
-    /**
-     * The share of both profiles the common likeliest mechanism must hold before a suggestion names it. Chosen on the
-     * dev split (SimilarEvaluationTests): with no bar 34 % of the reasons named the mechanism both incidents are
-     * labelled with, at 0.4 45 %, at 0.5 63 % (92 reasons on the 90 dev incidents' top five), at 0.6 70 % (66).
-     */
-    static final double REASON_CONFIDENCE = 0.5;
-
     record Weights(double lexical, double semantic, double shared, double mechanism) {
         static final Weights CHOSEN = new Weights(1.0, 0.5, 0.5, 2.0);
     }
@@ -137,12 +146,13 @@ public class SimilarIncidents {
     List<SimilarIncident> forIncident(long incidentId, int limit, Weights weights) {
         checkLimit(limit);
         Row row = rows(List.of(incidentId), true).getFirst();
-        float[] vector = vectors.of(incidentId).orElseGet(() -> embed(row));
-        return similar(row, vector, limit, SimilarityMethod.HYBRID, weights);
+        Embedder.Meaning meaning = stored(incidentId).orElseGet(() -> embed(row));
+        return similar(row, meaning, limit, SimilarityMethod.HYBRID, weights);
     }
 
     private List<SimilarIncident> similar(
-            Row source, @Nullable float[] vector, int limit, SimilarityMethod method, Weights weights) {
+            Row source, Embedder.@Nullable Meaning meaning, int limit, SimilarityMethod method, Weights weights) {
+        float[] vector = meaning == null ? null : meaning.vector();
         Map<String, String> sourceWords = words(source);
         Map<Long, Double> lexical = method == SimilarityMethod.SEMANTIC ? Map.of() : lexical(source, sourceWords);
         Map<Long, Double> cosines = new HashMap<>();
@@ -153,7 +163,7 @@ public class SimilarIncidents {
                 cosines.put(n.incidentId(), n.cosine());
             }
         }
-        float[] profile = vector == null ? null : MechanismHead.builtIn().profile(vector);
+        float[] profile = meaning == null ? null : meaning.profile();
         Map<Long, Double> mechanisms = new HashMap<>();
         boolean byMechanism =
                 method == SimilarityMethod.MECHANISM || (method == SimilarityMethod.HYBRID && weights.mechanism() > 0);

@@ -12,8 +12,8 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
 /**
- * Once Kintsugi is up, make the embeddings that are missing or were made by another model — the documents written
- * before "another one of those" existed — on the index's threads, in the background. What is not done when the
+ * Once Kintsugi is up, make the embeddings that are missing, were made by another model or have no mechanism profile
+ * — the documents written before "another one of those" or its profiles existed — on the index's threads, in the background. What is not done when the
  * process stops is found missing again at the next start.
  */
 @Component
@@ -44,7 +44,7 @@ class VectorBackfill {
         }
         List<Long> missing = jdbc.sql("select d.incident_id from knowledge_documents d"
                         + " left join knowledge_vectors v on v.incident_id = d.incident_id"
-                        + " where v.incident_id is null or v.model <> ? order by d.incident_id")
+                        + " where v.incident_id is null or v.model <> ? or v.profile is null order by d.incident_id")
                 .param(Embedder.MODEL)
                 .query(Long.class)
                 .list();
