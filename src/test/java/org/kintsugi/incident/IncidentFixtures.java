@@ -2,6 +2,7 @@ package org.kintsugi.incident;
 
 import java.time.Instant;
 import java.util.List;
+import org.jspecify.annotations.Nullable;
 
 /** Incidents as people declare them, for tests. */
 public final class IncidentFixtures {
@@ -44,6 +45,25 @@ public final class IncidentFixtures {
                 null,
                 null,
                 null);
+    }
+
+    /** A SEV2 system incident with no services or teams, started at {@code started} and resolved at {@code resolved}. */
+    public static IncidentDetails sev2(
+            String title, String summary, String impact, Instant started, @Nullable Instant resolved) {
+        return new IncidentDetails(
+                title,
+                summary,
+                IncidentKind.SYSTEM,
+                Severity.SEV2,
+                impact,
+                null,
+                List.of(),
+                List.of(),
+                started,
+                null,
+                null,
+                null,
+                resolved);
     }
 
     public static IncidentDetails with(IncidentDetails d, Lifecycle l) {

@@ -24,11 +24,9 @@ import java.util.stream.Stream;
 import org.hibernate.search.mapper.orm.Search;
 import org.junit.jupiter.api.Test;
 import org.kintsugi.identity.UserView;
-import org.kintsugi.incident.IncidentDetails;
-import org.kintsugi.incident.IncidentKind;
+import org.kintsugi.incident.IncidentFixtures;
 import org.kintsugi.incident.IncidentManagement;
 import org.kintsugi.incident.IncidentView;
-import org.kintsugi.incident.Severity;
 import org.kintsugi.knowledge.KnowledgeSearch;
 import org.kintsugi.knowledge.SearchQuery;
 import org.kintsugi.support.KintsugiAppTest;
@@ -77,21 +75,7 @@ class IndexRecoveryTests {
         Instant start = Instant.now().minus(1, ChronoUnit.DAYS).truncatedTo(ChronoUnit.MINUTES);
         UserView member = people.member();
         return incidents.declare(
-                new IncidentDetails(
-                        title,
-                        "",
-                        IncidentKind.SYSTEM,
-                        Severity.SEV2,
-                        "Customers waited.",
-                        null,
-                        List.of(),
-                        List.of(),
-                        start,
-                        null,
-                        null,
-                        null,
-                        null),
-                member.displayName());
+                IncidentFixtures.sev2(title, "", "Customers waited.", start, null), member.displayName());
     }
 
     @Test

@@ -9,11 +9,9 @@ import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
 import org.junit.jupiter.api.Test;
-import org.kintsugi.incident.IncidentDetails;
-import org.kintsugi.incident.IncidentKind;
+import org.kintsugi.incident.IncidentFixtures;
 import org.kintsugi.incident.IncidentManagement;
 import org.kintsugi.incident.IncidentView;
-import org.kintsugi.incident.Severity;
 import org.kintsugi.shared.SentenceModel;
 import org.kintsugi.support.KintsugiAppTest;
 import org.kintsugi.support.TestPeople;
@@ -66,19 +64,11 @@ class MechanismProfileTests {
     void aRowWithoutAProfileIsMadeAgainByTheFillIn() {
         Instant start = Instant.now().minus(1, ChronoUnit.DAYS).truncatedTo(ChronoUnit.MINUTES);
         IncidentView incident = incidents.declare(
-                new IncidentDetails(
+                IncidentFixtures.sev2(
                         SimilarApiTests.word() + " disk on the database host filled up",
                         "The data volume of the primary database ran out of space and writes failed.",
-                        IncidentKind.SYSTEM,
-                        Severity.SEV2,
                         "Writes failed for 20 minutes.",
-                        null,
-                        List.of(),
-                        List.of(),
                         start,
-                        null,
-                        null,
-                        null,
                         start.plus(1, ChronoUnit.HOURS)),
                 people.member().displayName());
         long id = incident.id();

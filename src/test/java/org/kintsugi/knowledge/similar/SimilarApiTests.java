@@ -17,11 +17,9 @@ import java.util.Random;
 import org.junit.jupiter.api.Test;
 import org.kintsugi.identity.KintsugiPrincipal;
 import org.kintsugi.identity.UserView;
-import org.kintsugi.incident.IncidentDetails;
-import org.kintsugi.incident.IncidentKind;
+import org.kintsugi.incident.IncidentFixtures;
 import org.kintsugi.incident.IncidentManagement;
 import org.kintsugi.incident.IncidentView;
-import org.kintsugi.incident.Severity;
 import org.kintsugi.support.KintsugiAppTest;
 import org.kintsugi.support.TestPeople;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -198,20 +196,8 @@ class SimilarApiTests {
     IncidentView declare(UserView by, String title, String summary) {
         Instant start = Instant.now().minus(1, ChronoUnit.DAYS).truncatedTo(ChronoUnit.MINUTES);
         return incidents.declare(
-                new IncidentDetails(
-                        title,
-                        summary,
-                        IncidentKind.SYSTEM,
-                        Severity.SEV2,
-                        "Customers were affected.",
-                        null,
-                        List.of(),
-                        List.of(),
-                        start,
-                        null,
-                        null,
-                        null,
-                        start.plus(1, ChronoUnit.HOURS)),
+                IncidentFixtures.sev2(
+                        title, summary, "Customers were affected.", start, start.plus(1, ChronoUnit.HOURS)),
                 by.displayName());
     }
 }
