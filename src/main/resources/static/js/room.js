@@ -56,36 +56,46 @@
 
     // Whatever is being typed in the room survives its live refreshes: a card, a note under a theme, a theme's title,
     // a next step, the summary being edited. Each text box with an id and text in it is kept before the room is
-    // swapped and put back after (a box the new room draws with text of its own only if it had been edited). The boxes of the form whose answer this is
-    // are left to that answer: a refused card, note or theme comes back from the server with its text kept. A card or
-    // note box is also cleared as its form is sent (a refresh may come before the answer) and put back when it is
-    // not saved.
+    // swapped and put back after (a box the new room draws with text of its own only if it had been edited). The boxes
+    // of the form whose answer this is are left to that answer: a refused card, note, theme or next step comes back
+    // from the server with its text kept. The text boxes of those forms are also cleared as the form is sent (the
+    // refresh its own change sets off may come before the answer, and would otherwise keep the sent text as a draft)
+    // and put back when it is not saved.
     var sent = {};
     var drafts = null;
-    var SENT_CLEARED = "#card-text, textarea[id^='note-text-']";
+    var SENT_CLEARED = "#card-text, textarea[id^='note-text-'], #theme-title, #proposal-text, #proposal-verification";
     var BOXES = "#room textarea[id], #room input[id][type=text], #room input[id]:not([type])";
-    function boxOf(elt) {
-        var draftable = elt && elt.classList
-            && (elt.classList.contains("card-form") || elt.classList.contains("note-form"));
-        return draftable ? elt.querySelector(SENT_CLEARED) : null;
+    function boxesOf(elt) {
+        var cl = elt && elt.classList;
+        var draftable = cl && (cl.contains("card-form") || cl.contains("note-form") || cl.contains("theme-form")
+            || cl.contains("proposal-form"));
+        return draftable ? Array.prototype.slice.call(elt.querySelectorAll(SENT_CLEARED)) : [];
     }
     document.addEventListener("htmx:configRequest", function (e) {
         var form = e.detail.elt;
-        var box = boxOf(form);
-        if (box) {
+        var boxes = boxesOf(form);
+        if (boxes.length === 0) {
+            return;
+        }
+        boxes.forEach(function (box) {
             sent[box.id] = box.value;
             box.value = "";
-            // The answer goes to the #room of when the form was sent: if a live refresh replaced it meanwhile, a
-            // refusal never shows. Its text goes back into the box of the room now shown (events on the replaced
-            // form reach its own listeners only).
-            form.addEventListener("htmx:afterRequest", function answered(ev) {
-                form.removeEventListener("htmx:afterRequest", answered);
+        });
+        // The answer goes to the #room of when the form was sent: if a live refresh replaced it meanwhile, a refusal
+        // never shows. Its text goes back into the boxes of the room now shown (events on the replaced form reach its
+        // own listeners only).
+        form.addEventListener("htmx:afterRequest", function answered(ev) {
+            form.removeEventListener("htmx:afterRequest", answered);
+            if (form.isConnected || ev.detail.successful) {
+                return;
+            }
+            boxes.forEach(function (box) {
                 var now = document.getElementById(box.id);
-                if (!form.isConnected && !ev.detail.successful && now && now.value === "") {
+                if (now && now.value === "") {
                     now.value = sent[box.id];
                 }
             });
-        }
+        });
     });
     document.addEventListener("htmx:beforeSwap", function (e) {
         if (!e.detail.target || e.detail.target.id !== "room") {
@@ -144,10 +154,11 @@
         drafts = null;
     });
     document.addEventListener("htmx:sendError", function (e) {
-        var box = boxOf(e.detail.elt);
-        if (box && sent[box.id] && box.value === "") {
-            box.value = sent[box.id];
-        }
+        boxesOf(e.detail.elt).forEach(function (box) {
+            if (sent[box.id] && box.value === "") {
+                box.value = sent[box.id];
+            }
+        });
     });
 
     document.addEventListener("dragstart", function (e) {

@@ -242,6 +242,38 @@ class RoomBrowserTests {
     }
 
     @Test
+    void aThemeWhoseOwnRefreshOvertakesItsAnswerLeavesTheBoxEmpty() throws Exception {
+        UserView facilitator = person("Fiona Facilitator");
+        UserView ada = person("Ada Oncall");
+        UserView ben = person("Ben Builder");
+        long id = reflecting("Overtaken retrospective", facilitator, ada, ben);
+        String room = "/api/v1/debriefs/" + id;
+        Assertions.assertThat(api(facilitator, room + "/phase", "{\"phase\": \"group\"}"))
+                .isEqualTo(200);
+        Page page = enter(ben, id);
+        assertThat(page.locator("#theme-title")).isVisible();
+        // The answer to Ben's theme reaches the page only after the live refresh that his own change set off: the
+        // refresh must not keep the sent title as a draft, or it stays in the box with the theme already made.
+        page.route("**/debriefs/" + id + "/room/themes", route -> {
+            APIResponse answered = route.fetch();
+            try {
+                Thread.sleep(1500);
+            } catch (InterruptedException e) {
+                throw new IllegalStateException(e);
+            }
+            route.fulfill(new Route.FulfillOptions().setResponse(answered));
+        });
+        page.locator("#theme-title").fill("Pager fatigue at night");
+        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Add the theme"))
+                .click();
+        assertThat(page.locator(".themes")).containsText("Pager fatigue at night", SOON);
+        assertThat(page.locator("#theme-title")).hasValue("");
+        page.waitForTimeout(2500);
+        assertThat(page.locator("#theme-title")).hasValue("");
+        page.close();
+    }
+
+    @Test
     void someoneArrivingWhileThePageStillReadsTheRoomIsShownHereOnceThatReadIsBack() throws Exception {
         UserView facilitator = person("Fiona Facilitator");
         UserView ada = person("Ada Oncall");
