@@ -311,9 +311,10 @@ final class Signals {
      * Tell whether the classifier should weigh the sentence: it names someone ({@link #mentionsPerson}); or it holds
      * an error offered as the cause ("a manual error", not "the error rate" or "not human error"), a capitalised agent
      * after "by", an emoji, or, unless a system is its subject, a word that blames without naming a person; or it
-     * opens with a capitalised word followed by a past tense ("Nour dropped the index", "Dan carelessly deleted", which
-     * {@link Sentence#named} leaves to the rules because "Checkout failed" has the same shape). The rest are plain
-     * statements about systems, and skipping them keeps long reviews fast.
+     * opens with a capitalised word followed by a past tense that acts on something ("Nour dropped the index", "Dan
+     * carelessly deleted the volume", which {@link Sentence#named} leaves to the rules because "Checkout failed for an
+     * hour" has nearly the same shape). The rest are plain statements about systems, and skipping them keeps long
+     * reviews fast.
      */
     static boolean worthWeighing(Sentence s) {
         if (mentionsPerson(s)) return true;
@@ -332,8 +333,22 @@ final class Signals {
             }
         }
         if (!s.t.capitalised[s.from]) return false;
-        String next = s.word(s.from + 1);
-        return Lexicon.isParticiple(next) || next.endsWith("ly") && Lexicon.isParticiple(s.word(s.from + 2));
+        int verb = s.word(s.from + 1).endsWith("ly") ? s.from + 2 : s.from + 1;
+        return Lexicon.isParticiple(s.word(verb)) && actsOnSomething(s.word(verb + 1));
+    }
+
+    /**
+     * The word after a verb starts its object: "dropped the index", "changed it". "Checkout failed for an hour" and
+     * "Traffic dropped to zero" act on nothing, and are what systems do.
+     */
+    private static boolean actsOnSomething(String next) {
+        return Lexicon.DETERMINERS.contains(next)
+                || Lexicon.POSSESSIVES.contains(next)
+                || next.equals("it")
+                || next.equals("them")
+                || next.equals("everything")
+                || next.equals("prod")
+                || next.equals("production");
     }
 
     static boolean systemSubject(Sentence s) {

@@ -89,7 +89,9 @@ class BlameClassifierTests {
                     "The outage was caused by a race condition in the cache layer.",
                     "The database should have failed over automatically but did not.",
                     "This was not human error: the form allowed an ambiguous choice.",
-                    "Disk usage grew by 2 GB an hour."
+                    "Disk usage grew by 2 GB an hour.",
+                    "Checkout failed for 52 minutes.",
+                    "Traffic dropped to zero in the EU region."
                 })
         void plainStatementsAboutSystemsAreNot(String sentence) {
             assertThat(weighs(sentence)).as(sentence).isFalse();
