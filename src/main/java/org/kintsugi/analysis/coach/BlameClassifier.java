@@ -15,10 +15,11 @@ import org.jspecify.annotations.Nullable;
  * {@link BlameHead}. A sentence taken for blame keeps the rule layer's findings in it, or, when no rule spoke, gets one
  * finding on the clause that names the person, with the category of the nearest {@link Categories centroid}. A
  * sentence taken for description loses the built-in rules' findings (the rules are woken by words; the classifier
- * reads the whole sentence); house rules are always kept, and a sentence a house rule marked gets no second finding. A sentence that woke no rule and that {@link
- * Signals#worthWeighing} passes over (it names nobody and holds no word that blames without a name) is not embedded at
- * all: blame needs someone to blame, and skipping those keeps long reviews fast. Embeddings are cached per sentence text, so a review after an
- * edit embeds only the sentences that changed.
+ * reads the whole sentence); house rules are always kept, and a sentence a house rule marked gets no second finding.
+ * A sentence that woke no rule and that {@link Signals#worthWeighing} passes over (it names nobody and holds no word
+ * that blames without a name) is not embedded at all: blame needs someone to blame, and skipping those keeps long
+ * reviews fast. Embeddings are cached per sentence text, so a review after an edit embeds only the sentences that
+ * changed.
  */
 final class BlameClassifier {
 

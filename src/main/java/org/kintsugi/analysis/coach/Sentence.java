@@ -44,8 +44,8 @@ final class Sentence {
     /**
      * Tell whether token {@code i} is a person's name, judged by the part it plays rather than by a list of names: an
      * {@code @handle}; or a capitalised word shaped like a name (no digits, no inner capitals) that owns something
-     * ("Ngozi's change"), acts ("Ngozi deployed", "Ngozi never checked") or is the agent after "by" or "because of". Product names
-     * that act are read as people too; the classifier weighs that against the rest of the sentence.
+     * ("Ngozi's change"), acts ("Ngozi deployed", "Ngozi never checked") or is the agent after "by" or "because of".
+     * Product names that act are read as people too; the classifier weighs that against the rest of the sentence.
      */
     boolean named(int i) {
         if (i < from || i >= to) return false;
