@@ -5,22 +5,33 @@ import jakarta.mail.internet.MimeMessage;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Properties;
+import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.boot.mail.autoconfigure.MailProperties;
 import org.springframework.core.io.ByteArrayResource;
 import org.springframework.mail.MailException;
 import org.springframework.mail.javamail.JavaMailSender;
+import org.springframework.mail.javamail.JavaMailSenderImpl;
 import org.springframework.mail.javamail.MimeMessageHelper;
 import org.springframework.stereotype.Component;
+import org.springframework.util.StringUtils;
 
 /**
  * Send Kintsugi's mails over the SMTP server set with {@code spring.mail.host} (and {@code port}, {@code username},
- * {@code password}, {@code properties.mail.smtp.starttls.enable}) from {@code kintsugi.mail.from}. Without a host,
- * mail is off and {@link #send} says so rather than failing.
+ * {@code password}, {@code protocol}, {@code properties.mail.smtp.starttls.enable}) from {@code kintsugi.mail.from}.
+ * Without a host, mail is off and {@link #send} says so rather than failing.
+ *
+ * <p>The sender is made here from those settings as the process starts, not by Spring Boot's mail auto-configuration
+ * (excluded in {@code application.yml}): that one decides whether a sender exists by a condition on the host, which
+ * the build-time processing of the AOT start (README, Start-up) weighs once, at build time, without the host a server
+ * is given later.
  */
 @Component
+@EnableConfigurationProperties(MailProperties.class)
 public class Mailer {
 
     private static final Logger log = LoggerFactory.getLogger(Mailer.class);
@@ -30,12 +41,38 @@ public class Mailer {
     private final String baseUrl;
 
     Mailer(
-            ObjectProvider<JavaMailSender> sender,
+            MailProperties mail,
             @Value("${kintsugi.mail.from:Kintsugi <kintsugi@localhost>}") String from,
             @Value("${kintsugi.base-url:http://localhost:8080}") String baseUrl) {
-        this.sender = Optional.ofNullable(sender.getIfAvailable());
+        this.sender = Optional.ofNullable(sender(mail));
         this.from = from;
         this.baseUrl = baseUrl.endsWith("/") ? baseUrl.substring(0, baseUrl.length() - 1) : baseUrl;
+    }
+
+    /** Make the sender {@code spring.mail.*} describes, or none without a host (as Spring Boot's would be). */
+    static @Nullable JavaMailSender sender(MailProperties mail) {
+        if (!StringUtils.hasText(mail.getHost())) {
+            return null;
+        }
+        JavaMailSenderImpl sender = new JavaMailSenderImpl();
+        sender.setHost(mail.getHost());
+        if (mail.getPort() != null) {
+            sender.setPort(mail.getPort());
+        }
+        sender.setUsername(mail.getUsername());
+        sender.setPassword(mail.getPassword());
+        sender.setProtocol(mail.getProtocol());
+        if (mail.getDefaultEncoding() != null) {
+            sender.setDefaultEncoding(mail.getDefaultEncoding().name());
+        }
+        Properties properties = new Properties();
+        properties.putAll(mail.getProperties());
+        if (mail.getSsl().isEnabled()) {
+            String protocol = StringUtils.hasLength(mail.getProtocol()) ? mail.getProtocol() : "smtp";
+            properties.setProperty("mail." + protocol + ".ssl.enable", "true");
+        }
+        sender.setJavaMailProperties(properties);
+        return sender;
     }
 
     /** Return whether an SMTP server is configured. */
