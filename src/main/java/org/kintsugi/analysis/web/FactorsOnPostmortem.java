@@ -4,6 +4,9 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import org.jspecify.annotations.Nullable;
+import org.kintsugi.analysis.FactorSuggestions;
+import org.kintsugi.analysis.factors.CategoryView;
 import org.kintsugi.analysis.factors.ContributingFactors;
 import org.kintsugi.analysis.factors.FactorCategories;
 import org.kintsugi.analysis.factors.FactorView;
@@ -24,10 +27,12 @@ class FactorsOnPostmortem implements PostmortemPart {
 
     private final ContributingFactors factors;
     private final FactorCategories categories;
+    private final List<FactorSuggestions> suggestions;
 
-    FactorsOnPostmortem(ContributingFactors factors, FactorCategories categories) {
+    FactorsOnPostmortem(ContributingFactors factors, FactorCategories categories, List<FactorSuggestions> suggestions) {
         this.factors = factors;
         this.categories = categories;
+        this.suggestions = suggestions;
     }
 
     @Override
@@ -48,11 +53,34 @@ class FactorsOnPostmortem implements PostmortemPart {
     @Override
     public Optional<Fragment> render(PostmortemView postmortem, KintsugiPrincipal viewer) {
         Map<String, Object> model = new LinkedHashMap<>();
+        List<FactorView> listed = factors.forPostmortem(postmortem.id());
+        List<CategoryView> active = categories.active();
+        boolean editable = viewer.canWrite() && postmortem.status() == PostmortemStatus.DRAFT;
         model.put("postmortemId", postmortem.id());
-        model.put("factors", factors.forPostmortem(postmortem.id()));
-        model.put("categories", categories.active());
-        model.put("editable", viewer.canWrite() && postmortem.status() == PostmortemStatus.DRAFT);
+        model.put("factors", listed);
+        model.put("categories", active);
+        model.put("editable", editable);
+        model.put("suggestions", editable && listed.isEmpty() ? suggested(postmortem.incidentId(), active) : List.of());
         return Optional.of(new Fragment("analysis/fragments/factors :: factors", model));
+    }
+
+    /**
+     * A factor the text suggests, with the active category of its name if there is one (else the writer chooses) and
+     * how sure the reading is, in percent.
+     */
+    record Suggested(String statement, @Nullable CategoryView category, long percent) {}
+
+    private List<Suggested> suggested(long incidentId, List<CategoryView> active) {
+        return suggestions.stream()
+                .flatMap(source -> source.forIncident(incidentId).stream())
+                .map(s -> new Suggested(
+                        s.statement(),
+                        active.stream()
+                                .filter(c -> c.name().equalsIgnoreCase(s.category()))
+                                .findFirst()
+                                .orElse(null),
+                        Math.round(s.confidence() * 100)))
+                .toList();
     }
 
     @Override

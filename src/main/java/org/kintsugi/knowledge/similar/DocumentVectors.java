@@ -140,6 +140,12 @@ public class DocumentVectors {
     /** One incident near another, with the cosine of their embeddings. */
     public record Neighbour(long incidentId, double cosine) {}
 
+    /** Return the incident's failure-mechanism profile, with every row stored so far read. */
+    public Optional<float[]> mechanismProfile(long incidentId) {
+        catchUp();
+        return profileOf(incidentId);
+    }
+
     /**
      * Return the incident's failure-mechanism profile as of the last look at the stored rows (made by {@link
      * #nearestByMechanism}, which comes first): the probabilities of the fourteen {@link Mechanism}s, summing to 1.

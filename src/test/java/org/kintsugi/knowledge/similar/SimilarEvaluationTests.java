@@ -66,6 +66,9 @@ class SimilarEvaluationTests {
     DocumentVectors vectors;
 
     @Autowired
+    MechanismFactors suggestions;
+
+    @Autowired
     @org.springframework.beans.factory.annotation.Qualifier("knowledgeIndexTasks")
     org.springframework.scheduling.concurrent.ThreadPoolTaskExecutor indexTasks;
 
@@ -221,6 +224,34 @@ class SimilarEvaluationTests {
         assertThat(right)
                 .as("reasons that name the mechanism both are labelled with")
                 .isGreaterThan(given / 2);
+    }
+
+    /**
+     * The factor a postmortem without factors is offered (its likeliest mechanism, at the bar of {@link
+     * MechanismFactors#CONFIDENCE}, which was chosen on dev above) is the mechanism it is labelled with. Reported for
+     * both splits; the floor is on the test split, measured once with the bar already chosen.
+     */
+    @Test
+    void theSuggestedFactorIsTheLabelledMechanismOnTheTestSplit() {
+        Map<String, int[]> bySplit = new TreeMap<>();
+        for (var entry : labelled.entrySet()) {
+            int[] counts = bySplit.computeIfAbsent(entry.getValue().split(), s -> new int[3]);
+            counts[0]++;
+            var offered = suggestions.forIncident(entry.getKey());
+            if (offered.isEmpty()) continue;
+            counts[1]++;
+            Mechanism labelledAs = Mechanism.of(entry.getValue().mechanism()).orElseThrow();
+            if (offered.getFirst()
+                    .equals(MechanismFactors.suggestion(
+                            labelledAs, offered.getFirst().confidence()))) {
+                counts[2]++;
+            }
+        }
+        bySplit.forEach((split, c) -> System.out.printf(
+                "Factor suggestions on %s: %d postmortems, %d offered one, %d of them right (%.2f)%n",
+                split, c[0], c[1], c[2], c[2] / (double) Math.max(1, c[1])));
+        int[] test = bySplit.get("test");
+        assertThat(test[2]).as("suggestions that name the labelled mechanism").isGreaterThan(test[1] / 2);
     }
 
     double macroPrecisionAtFive(String split, SimilarIncidents.Weights weights) {
