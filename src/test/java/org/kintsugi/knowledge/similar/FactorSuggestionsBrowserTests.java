@@ -2,17 +2,13 @@ package org.kintsugi.knowledge.similar;
 
 import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.awaitility.Awaitility.await;
 
 import com.microsoft.playwright.Locator;
 import com.microsoft.playwright.Page;
-import java.time.Duration;
-import java.time.ZoneOffset;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.kintsugi.identity.UserView;
-import org.kintsugi.postmortem.Author;
 import org.kintsugi.postmortem.PostmortemImport;
 import org.kintsugi.support.Browser;
 import org.kintsugi.support.KintsugiServerTest;
@@ -21,7 +17,6 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.transaction.PlatformTransactionManager;
-import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * The factor suggested from an imported postmortem's text, as its writer sees it on a desktop and on a phone-wide
@@ -62,17 +57,7 @@ class FactorSuggestionsBrowserTests {
     @Test
     void theWriterOfAnImportedPostmortemAddsTheSuggestedFactorWithTheKeyboard() {
         UserView writer = people.member();
-        long pm = new TransactionTemplate(transactions)
-                .execute(status -> importer.importMarkdown(
-                        FactorSuggestionsTests.MARKDOWN.formatted(SimilarApiTests.word()),
-                        "certificate.md",
-                        new Author(writer.id(), writer.displayName()),
-                        ZoneOffset.UTC))
-                .postmortemId();
-        await().atMost(Duration.ofSeconds(60))
-                .until(() -> jdbc.sql("""
-                                select count(*) from knowledge_vectors v join postmortems p on p.incident_id = v.incident_id
-                                where p.id = ? and v.profile is not null""").param(pm).query(Long.class).single() == 1);
+        long pm = FactorSuggestionsTests.imported(writer, importer, transactions, jdbc);
 
         Page page = browser.newPage();
         Browser.signIn(page, "http://localhost:" + port, writer.email(), TestPeople.PASSWORD);

@@ -73,17 +73,7 @@ class FactorSuggestionsTests {
     @Test
     void anImportedPostmortemIsOfferedItsMechanismAsAFactorInItsCategory() throws Exception {
         UserView writer = people.member();
-        ImportResult imported = new TransactionTemplate(transactions)
-                .execute(status -> importer.importMarkdown(
-                        MARKDOWN.formatted(SimilarApiTests.word()),
-                        "certificate.md",
-                        new Author(writer.id(), writer.displayName()),
-                        ZoneOffset.UTC));
-        long pm = imported.postmortemId();
-        await().atMost(Duration.ofSeconds(60))
-                .until(() -> jdbc.sql("""
-                                select count(*) from knowledge_vectors v join postmortems p on p.incident_id = v.incident_id
-                                where p.id = ? and v.profile is not null""").param(pm).query(Long.class).single() == 1);
+        long pm = imported(writer, importer, transactions, jdbc);
 
         Element offered = page(pm, writer).selectFirst("#factors .factor-suggestions");
         assertThat(offered).as("a suggestion on the writer's page").isNotNull();
@@ -125,6 +115,23 @@ class FactorSuggestionsTests {
                     .as(mechanism.id())
                     .isPresent();
         }
+    }
+
+    /** Import the postmortem of {@link #MARKDOWN} as the writer's, and wait until its mechanism profile is stored. */
+    static long imported(
+            UserView writer, PostmortemImport importer, PlatformTransactionManager transactions, JdbcClient jdbc) {
+        ImportResult imported = new TransactionTemplate(transactions)
+                .execute(status -> importer.importMarkdown(
+                        MARKDOWN.formatted(SimilarApiTests.word()),
+                        "certificate.md",
+                        new Author(writer.id(), writer.displayName()),
+                        ZoneOffset.UTC));
+        long pm = imported.postmortemId();
+        await().atMost(Duration.ofSeconds(60))
+                .until(() -> jdbc.sql("""
+                                select count(*) from knowledge_vectors v join postmortems p on p.incident_id = v.incident_id
+                                where p.id = ? and v.profile is not null""").param(pm).query(Long.class).single() == 1);
+        return pm;
     }
 
     Document page(long pm, UserView as) throws Exception {
