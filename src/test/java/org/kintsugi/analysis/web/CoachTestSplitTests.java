@@ -12,7 +12,8 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
-import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 import org.kintsugi.support.KintsugiAppTest;
 import org.kintsugi.support.TestPeople;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -20,7 +21,8 @@ import org.springframework.http.MediaType;
 import org.springframework.test.web.servlet.assertj.MockMvcTester;
 
 /**
- * Measure the coach on the blind test split of the coach set ({@code coach-set/test.tsv}, see its README), through
+ * Measure the coach on the blind test splits of the coach set ({@code coach-set/test.tsv} and {@code test-2.tsv}, see
+ * README-test.md), through
  * {@code POST /api/v1/language/review} as any client would call it: a sentence counts as flagged when the response
  * holds a finding. Nothing in the coach was tuned on this split; the figures per category are printed for the README.
  *
@@ -28,6 +30,8 @@ import org.springframework.test.web.servlet.assertj.MockMvcTester;
  * 0.814 here (0.768 and 0.783 before the third batch of training sentences and the wider choice of sentences to weigh;
  * 0.801 and 0.727 before the second batch). The test runs in every build and asserts what the coach reaches, rounded
  * down (0.75 and 0.81), so it cannot slip back unnoticed; raise the floors as the coach improves, up to the target.
+ * The second split, written later by another blind writer and never trained on, measured precision 0.836 and recall
+ * 0.808 when first read (floors 0.83 and 0.80).
  */
 @KintsugiAppTest
 class CoachTestSplitTests {
@@ -40,9 +44,11 @@ class CoachTestSplitTests {
     @Autowired
     TestPeople people;
 
-    @Test
-    void flagsBlameOnTheBlindTestSplitNoWorseThanItDoesToday() throws Exception {
-        List<String[]> rows = rows();
+    @ParameterizedTest(name = "{0}")
+    @CsvSource({"test.tsv, 0.75, 0.81", "test-2.tsv, 0.83, 0.80"})
+    void flagsBlameOnTheBlindTestSplitNoWorseThanItDoesToday(String split, double precisionFloor, double recallFloor)
+            throws Exception {
+        List<String[]> rows = rows(split);
         Map<String, int[]> byLabel = new TreeMap<>();
         int truePositives = 0, falsePositives = 0, falseNegatives = 0;
         for (String[] row : rows) {
@@ -58,7 +64,8 @@ class CoachTestSplitTests {
         double recall = truePositives / (double) Math.max(1, truePositives + falseNegatives);
         System.out.printf(
                 Locale.ROOT,
-                "test split: %d sentences; precision %.3f, recall %.3f (blame vs ok)%n",
+                "%s: %d sentences; precision %.3f, recall %.3f (blame vs ok)%n",
+                split,
                 rows.size(),
                 precision,
                 recall);
@@ -71,8 +78,8 @@ class CoachTestSplitTests {
                 counts[0] + counts[1],
                 100.0 * counts[1] / (counts[0] + counts[1])));
         assertThat(rows).hasSizeGreaterThan(300);
-        assertThat(precision).as("precision on the test split (target 0.90)").isGreaterThanOrEqualTo(0.75);
-        assertThat(recall).as("recall on the test split (target 0.85)").isGreaterThanOrEqualTo(0.81);
+        assertThat(precision).as("precision on " + split + " (target 0.90)").isGreaterThanOrEqualTo(precisionFloor);
+        assertThat(recall).as("recall on " + split + " (target 0.85)").isGreaterThanOrEqualTo(recallFloor);
     }
 
     private boolean flagged(String sentence) throws Exception {
@@ -94,8 +101,8 @@ class CoachTestSplitTests {
         return !findings.isEmpty();
     }
 
-    static List<String[]> rows() throws IOException {
-        try (InputStream in = CoachTestSplitTests.class.getResourceAsStream("/language/coach-set/test.tsv")) {
+    static List<String[]> rows(String split) throws IOException {
+        try (InputStream in = CoachTestSplitTests.class.getResourceAsStream("/language/coach-set/" + split)) {
             String[] lines = new String(in.readAllBytes(), StandardCharsets.UTF_8).split("\n");
             return java.util.Arrays.stream(lines)
                     .skip(1)
