@@ -5,10 +5,12 @@ import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Objects;
 import org.jspecify.annotations.Nullable;
 import org.kintsugi.shared.Remembered;
 import org.springframework.data.domain.Page;
@@ -84,6 +86,9 @@ class IncidentListing {
             params.put("afterAt", utc(after.at()));
             params.put("afterId", after.id());
         }
+        if (stopCounting && after == null && params.containsKey("text")) {
+            return matchedOnce(filter, where, params, offset);
+        }
         List<IncidentView> rows = jdbc.sql("select " + COLUMNS + " from incidents i" + where + seek + " order by "
                         + order(filter) + " offset " + (after == null ? offset : 0) + " rows fetch next "
                         + filter.size() + " rows only")
@@ -114,6 +119,38 @@ class IncidentListing {
                 .query(Long.class)
                 .single();
         return new IncidentMatches(new PageImpl<>(content, pageable, total), null);
+    }
+
+    /**
+     * Return a page of a text filter's matches and their count, bounded, from one pass over the rows the other filters
+     * leave: the ids of the matches in order up to {@link #PAGES_COUNTED} pages past this one, then this page's rows
+     * by id. Finding a match means reading a title and a summary, so reading them once instead of once for the page
+     * and again for the count halves the work where most rows do not match.
+     */
+    private IncidentMatches matchedOnce(IncidentFilter filter, String where, Map<String, Object> params, long offset) {
+        long limit = offset + (long) PAGES_COUNTED * filter.size();
+        List<Long> ids = jdbc.sql("select i.id from incidents i" + where + " order by " + order(filter)
+                        + " fetch first " + (limit + 1) + " rows only")
+                .params(params)
+                .query(Long.class)
+                .list();
+        List<Long> shown =
+                ids.subList((int) Math.min(offset, ids.size()), (int) Math.min(offset + filter.size(), ids.size()));
+        Map<Long, IncidentView> byId = new HashMap<>();
+        if (!shown.isEmpty()) {
+            jdbc.sql("select " + COLUMNS + " from incidents i where i.id in (:ids)")
+                    .param("ids", shown)
+                    .query((rs, n) -> IncidentReads.row(rs))
+                    .list()
+                    .forEach(i -> byId.put(i.id(), i));
+        }
+        // A row removed between the two statements is left out, as a later read would not find it either.
+        List<IncidentView> content =
+                withTags(shown.stream().map(byId::get).filter(Objects::nonNull).toList());
+        var pageable = PageRequest.of(filter.page(), filter.size());
+        return ids.size() > limit
+                ? new IncidentMatches(new PageImpl<>(content, pageable, limit + 1), limit)
+                : new IncidentMatches(new PageImpl<>(content, pageable, ids.size()), null);
     }
 
     /** How many pages past the one shown a text filter's matches are counted on a page people browse. */

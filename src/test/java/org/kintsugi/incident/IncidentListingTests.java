@@ -85,6 +85,17 @@ class IncidentListingTests {
     }
 
     @Test
+    void aBrowsedPageHoldsTheSameIncidentsInTheSameOrderAsTheApiList() {
+        for (int page = 0; page < 3; page++) {
+            List<IncidentView> browsed =
+                    incidents.browse(search(word, page, 3)).page().getContent();
+            List<IncidentView> listed = incidents.list(search(word, page, 3)).getContent();
+            assertThat(browsed).isEqualTo(listed).isNotEmpty();
+        }
+        assertThat(incidents.browse(search(word, 3, 3)).page().getContent()).isEmpty();
+    }
+
+    @Test
     void theApiListCountsEveryMatch() {
         var page = incidents.list(search(word, 0, 1));
         assertThat(page.getTotalElements()).isEqualTo(7);
