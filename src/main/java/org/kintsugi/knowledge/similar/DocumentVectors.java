@@ -119,12 +119,7 @@ public class DocumentVectors {
             if (entry.getKey() == except) {
                 continue;
             }
-            byte[] stored = entry.getValue();
-            float dot = 0;
-            for (int i = 0; i < stored.length; i++) {
-                dot += query[i] * stored[i];
-            }
-            double cosine = dot / 127.0;
+            double cosine = dot(query, entry.getValue()) / 127.0;
             if (best.size() < limit) {
                 best.add(new Neighbour(entry.getKey(), cosine));
             } else if (cosine > best.peek().cosine()) {
@@ -135,6 +130,30 @@ public class DocumentVectors {
         List<Neighbour> nearest = new ArrayList<>(best);
         nearest.sort(Comparator.comparingDouble(Neighbour::cosine).reversed());
         return nearest;
+    }
+
+    /**
+     * Return the dot product of a vector and a stored one, in eight running sums: one sum waits for each addition
+     * before the next, eight let the processor work on eight at once, which makes a scan of 100,000 vectors several
+     * times quicker. The order of the additions differs from one sum's only in the last bits of the result.
+     */
+    static float dot(float[] query, byte[] stored) {
+        float s0 = 0, s1 = 0, s2 = 0, s3 = 0, s4 = 0, s5 = 0, s6 = 0, s7 = 0;
+        int i = 0;
+        for (int end = stored.length - 7; i < end; i += 8) {
+            s0 += query[i] * stored[i];
+            s1 += query[i + 1] * stored[i + 1];
+            s2 += query[i + 2] * stored[i + 2];
+            s3 += query[i + 3] * stored[i + 3];
+            s4 += query[i + 4] * stored[i + 4];
+            s5 += query[i + 5] * stored[i + 5];
+            s6 += query[i + 6] * stored[i + 6];
+            s7 += query[i + 7] * stored[i + 7];
+        }
+        for (; i < stored.length; i++) {
+            s0 += query[i] * stored[i];
+        }
+        return ((s0 + s1) + (s2 + s3)) + ((s4 + s5) + (s6 + s7));
     }
 
     /** One incident near another, with the cosine of their embeddings. */
